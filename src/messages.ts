@@ -1,0 +1,191 @@
+// Every message the user can see, in Chinese and English. Diagnostics carry a
+// code and parameters; the words are chosen here, in the user's language.
+
+export type Lang = 'zh' | 'en';
+type Params = Record<string, string | number>;
+type Text = (p: Params) => string;
+
+const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
+  string: { zh: '文本', en: 'text' },
+  number: { zh: '数字', en: 'a number' },
+  int: { zh: '整数', en: 'an integer' },
+  boolean: { zh: 'true 或 false', en: 'true or false' },
+  array: { zh: '列表', en: 'a list' },
+  object: { zh: '“键: 值”映射', en: 'a mapping of keys to values' },
+  record: { zh: '“键: 值”映射', en: 'a mapping of keys to values' },
+};
+
+function typeName(expected: string | number | undefined, lang: Lang): string {
+  return String(expected ?? '')
+    .split('|')
+    .map((t) => TYPE_NAMES[t]?.[lang] ?? t)
+    .join(lang === 'zh' ? '或' : ' or ');
+}
+
+const catalogue = {
+  // Files
+  'file.unreadable': { zh: (p) => `无法读取文件（${p.detail}）`, en: (p) => `cannot read the file (${p.detail})` },
+  'file.notUtf8': {
+    zh: () => '文件不是 UTF-8 编码（可能是 GBK/GB18030）；请在编辑器中另存为 UTF-8',
+    en: () => 'the file is not UTF-8 (perhaps GBK/GB18030); save it as UTF-8 in your editor',
+  },
+  // YAML and schemas
+  'yaml.syntax': { zh: (p) => `YAML 语法错误：${p.detail}`, en: (p) => `YAML syntax error: ${p.detail}` },
+  'yaml.duplicateKey': { zh: () => '键重复出现', en: () => 'this key appears twice' },
+  'yaml.notMapping': { zh: () => '这里应是“键: 值”映射', en: () => 'a mapping of keys to values is expected here' },
+  'key.unknown': { zh: (p) => `未知的键“${p.key}”`, en: (p) => `unknown key "${p.key}"` },
+  'key.unknownDidYouMean': {
+    zh: (p) => `未知的键“${p.key}”，是否想写“${p.suggestion}”？`,
+    en: (p) => `unknown key "${p.key}"; did you mean "${p.suggestion}"?`,
+  },
+  'key.missing': { zh: (p) => `缺少必填项“${p.key}”`, en: (p) => `the required key "${p.key}" is missing` },
+  'key.missingAnywhere': {
+    zh: (p) => `缺少必填项“${p.key}”（可写在 issue.yaml 或 bulletin.config.yaml 的 defaults 中）`,
+    en: (p) => `the required key "${p.key}" is missing (set it in issue.yaml or under defaults in bulletin.config.yaml)`,
+  },
+  'value.type': {
+    zh: (p) => `“${p.key}”的值应为${typeName(p.expected, 'zh')}`,
+    en: (p) => `"${p.key}" must be ${typeName(p.expected, 'en')}`,
+  },
+  'value.empty': { zh: (p) => `“${p.key}”不能为空`, en: (p) => `"${p.key}" must not be empty` },
+  'value.tooSmall': { zh: (p) => `“${p.key}”至少应为 ${p.minimum}`, en: (p) => `"${p.key}" must be at least ${p.minimum}` },
+  'value.tooBig': { zh: (p) => `“${p.key}”至多应为 ${p.maximum}`, en: (p) => `"${p.key}" must be at most ${p.maximum}` },
+  'value.oneOf': { zh: (p) => `“${p.key}”应为以下之一：${p.values}`, en: (p) => `"${p.key}" must be one of: ${p.values}` },
+  'value.invalid': { zh: (p) => `“${p.key}”的值无效：${p.detail}`, en: (p) => `invalid value for "${p.key}": ${p.detail}` },
+  'date.format': {
+    zh: (p) => `日期“${p.value}”应写作 YYYY-MM-DD，例如 2024-08-26`,
+    en: (p) => `the date "${p.value}" must be written YYYY-MM-DD, e.g. 2024-08-26`,
+  },
+  'date.invalid': { zh: (p) => `日期“${p.value}”不存在`, en: (p) => `the date "${p.value}" does not exist` },
+  'length.invalid': {
+    zh: (p) => `长度“${p.value}”无效，应为数字（磅）或带单位 pt、mm、cm、in 的值`,
+    en: (p) => `invalid length "${p.value}": use a number (points) or a value in pt, mm, cm or in`,
+  },
+  'color.invalid': {
+    zh: (p) => `颜色“${p.value}”无效，应写作 #RRGGBB`,
+    en: (p) => `invalid colour "${p.value}": write it as #RRGGBB`,
+  },
+  // Project and issue
+  'project.notFound': {
+    zh: (p) => `在 ${p.dir} 及其上级目录中找不到 bulletin.config.yaml 或 issues/ 目录`,
+    en: (p) => `no bulletin.config.yaml or issues/ folder in ${p.dir} or above`,
+  },
+  'issue.notFound': { zh: (p) => `找不到期次“${p.issue}”（${p.dir}）`, en: (p) => `no issue "${p.issue}" (${p.dir})` },
+  'issue.noIssueYaml': { zh: () => '期次目录中缺少 issue.yaml', en: () => 'the issue folder has no issue.yaml' },
+  'issue.badId': {
+    zh: (p) => `期次目录名“${p.id}”只能包含字母、数字和 . _ -`,
+    en: (p) => `the issue folder name "${p.id}" may only contain letters, digits and . _ -`,
+  },
+  'issue.noArticles': { zh: () => '这一期没有文章（*.md）', en: () => 'this issue has no articles (*.md)' },
+  'issue.articleMissing': {
+    zh: (p) => `articles 中列出的文件“${p.name}”不存在`,
+    en: (p) => `the file "${p.name}" listed in articles does not exist`,
+  },
+  'issue.articleTwice': {
+    zh: (p) => `文章“${p.name}”在 articles 中出现了两次`,
+    en: (p) => `the article "${p.name}" is listed twice in articles`,
+  },
+  'issue.articleNotMarkdown': {
+    zh: (p) => `articles 中的“${p.name}”不是 .md 文件`,
+    en: (p) => `"${p.name}" in articles is not a .md file`,
+  },
+  'issue.articleOutside': {
+    zh: (p) => `articles 中的“${p.name}”不在期次目录内`,
+    en: (p) => `"${p.name}" in articles lies outside the issue folder`,
+  },
+  // Articles
+  'article.noFrontMatter': {
+    zh: () => '文章开头缺少 front-matter（以 --- 开始和结束，至少含 title）',
+    en: () => 'the article has no front-matter (between --- lines, with at least a title)',
+  },
+  'article.empty': { zh: () => '文章没有正文', en: () => 'the article has no body text' },
+  'markdown.unsupported': {
+    zh: (p) => `不支持的 Markdown 元素：${p.what}`,
+    en: (p) => `Markdown element not supported: ${p.what}`,
+  },
+  'markdown.html': {
+    zh: () => '不支持 HTML；请用 Markdown 写出内容',
+    en: () => 'raw HTML is not supported; write the content in Markdown',
+  },
+  'markdown.h1': {
+    zh: () => '正文中不能用一级标题 #；文章标题写在 front-matter 的 title 中，正文小标题用 ##、###、####',
+    en: () => 'no # heading in the body: the article title goes in the front-matter title; use ##, ### or #### inside',
+  },
+  'markdown.h5': {
+    zh: () => '正文小标题最多三级（##、###、####）',
+    en: () => 'headings go three levels deep at most (##, ###, ####)',
+  },
+  'markdown.link': {
+    zh: () => '印刷的简报不支持链接；请直接写出网址或文字',
+    en: () => 'links are not supported in a printed bulletin; write the address or the text itself',
+  },
+  'markdown.inlineImage': {
+    zh: () => '图片须单独成段（前后空一行）',
+    en: () => 'an image must stand in a paragraph of its own (blank lines around it)',
+  },
+  'image.remote': {
+    zh: (p) => `图片“${p.src}”是网络地址；请把图片放进期次目录并写相对路径`,
+    en: (p) => `the image "${p.src}" is a remote address; put the file in the issue folder and use a relative path`,
+  },
+  'image.absolute': {
+    zh: (p) => `图片路径“${p.src}”是绝对路径；请写相对于期次目录的路径`,
+    en: (p) => `the image path "${p.src}" is absolute; use a path relative to the issue folder`,
+  },
+  'image.outside': {
+    zh: (p) => `图片“${p.src}”在期次目录之外`,
+    en: (p) => `the image "${p.src}" lies outside the issue folder`,
+  },
+  'image.missing': { zh: (p) => `找不到图片“${p.src}”`, en: (p) => `the image "${p.src}" does not exist` },
+  'image.notImage': {
+    zh: (p) => `“${p.src}”不是 JPEG 或 PNG 图片`,
+    en: (p) => `"${p.src}" is not a JPEG or PNG image`,
+  },
+  'image.tooLarge': {
+    zh: (p) => `图片“${p.src}”有 ${p.size} MB，超过上限 ${p.limit} MB`,
+    en: (p) => `the image "${p.src}" is ${p.size} MB, over the limit of ${p.limit} MB`,
+  },
+  // Templates and fonts
+  'template.notFound': {
+    zh: (p) => `找不到模板“${p.name}”（可用：${p.available}）`,
+    en: (p) => `no template "${p.name}" (available: ${p.available})`,
+  },
+  'template.extendsLoop': {
+    zh: (p) => `模板继承出现循环：${p.chain}`,
+    en: (p) => `templates extend each other in a loop: ${p.chain}`,
+  },
+  'template.unknownName': {
+    zh: (p) => `模板引用了未定义的${({ face: '字体', style: '样式', color: '颜色' } as Record<string, string>)[String(p.kind)] ?? ''}“${p.name}”`,
+    en: (p) => `the template names the ${p.kind} "${p.name}", which it does not define`,
+  },
+  'font.missingFile': {
+    zh: (p) => `找不到字体文件“${p.file}”（字体“${p.face}”）`,
+    en: (p) => `the font file "${p.file}" of face "${p.face}" does not exist`,
+  },
+  'font.corrupt': {
+    zh: (p) => `字体文件“${p.file}”无法读取：${p.detail}`,
+    en: (p) => `the font file "${p.file}" cannot be read: ${p.detail}`,
+  },
+  'glyph.missing': {
+    zh: (p) => `字符“${p.char}”（U+${p.code}）在字体 ${p.face} 及其后备字体中都没有`,
+    en: (p) => `the character "${p.char}" (U+${p.code}) is in neither the font ${p.face} nor its fallbacks`,
+  },
+  'glyph.fallback': {
+    zh: (p) => `字符“${p.char}”（U+${p.code}）由后备字体 ${p.fallback} 代替 ${p.face} 排出`,
+    en: (p) => `the character "${p.char}" (U+${p.code}) is drawn from the fallback ${p.fallback} instead of ${p.face}`,
+  },
+  // Output
+  'output.unwritable': {
+    zh: (p) => `无法写入输出文件 ${p.file}：${p.detail}`,
+    en: (p) => `cannot write the output file ${p.file}: ${p.detail}`,
+  },
+} satisfies Record<string, { zh: Text; en: Text }>;
+
+export type MessageCode = keyof typeof catalogue;
+
+export function isMessageCode(s: string): s is MessageCode {
+  return Object.hasOwn(catalogue, s);
+}
+
+export function message(code: MessageCode, params: Params, lang: Lang): string {
+  return catalogue[code][lang](params);
+}

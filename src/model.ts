@@ -1,0 +1,146 @@
+// The document model: what reading produces and what typesetting and the DOCX
+// writer consume. Plain data only: no behaviour, no library types.
+
+/** A place in an input file; line and column count from 1. */
+export interface SourcePos {
+  file: string;
+  line: number;
+  col: number;
+}
+
+export interface IssueDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** One 报尾 entry: `报` with a list of recipients, or `送` with running text. */
+export type DistributionEntry =
+  | { label: string; kind: 'list'; recipients: string[]; pos: SourcePos }
+  | { label: string; kind: 'text'; text: string; pos: SourcePos };
+
+export interface IssueMeta {
+  organization: string;
+  title: string;
+  /** 期号: a number prints as 第 N 期, a string as given (增刊). */
+  number?: number | string;
+  totalNumber?: number;
+  editor: string;
+  date: IssueDate;
+  distribution: DistributionEntry[];
+  copies?: number;
+  draft: boolean;
+}
+
+export interface Issue {
+  /** The folder name, e.g. 2024-08; names the outputs. */
+  id: string;
+  /** Absolute path of the issue folder. */
+  dir: string;
+  meta: IssueMeta;
+  /** The template name this issue is laid out with. */
+  template: string;
+  articles: Article[];
+}
+
+export interface Article {
+  /** Absolute path of the Markdown file. */
+  file: string;
+  /** The title's lines, in order. */
+  title: TitleLine[];
+  section?: string;
+  source?: string;
+  draft: boolean;
+  blocks: Block[];
+  pos: SourcePos;
+}
+
+export interface TitleLine {
+  text: string;
+  pos: SourcePos;
+}
+
+export type Block = Paragraph | Heading | List | ImageBlock | Quote | Table;
+
+export interface Paragraph {
+  type: 'paragraph';
+  children: Inline[];
+  pos: SourcePos;
+}
+
+export interface Heading {
+  type: 'heading';
+  /** 1 for `##` (一、), 2 for `###` (（一）), 3 for `####` (1.). */
+  level: 1 | 2 | 3;
+  children: Inline[];
+  pos: SourcePos;
+}
+
+export interface List {
+  type: 'list';
+  ordered: boolean;
+  /** The number of the first item of an ordered list. */
+  start: number;
+  items: ListItem[];
+  pos: SourcePos;
+}
+
+export interface ListItem {
+  blocks: Block[];
+  pos: SourcePos;
+}
+
+export interface ImageBlock {
+  type: 'image';
+  /** Absolute path, checked to lie inside the issue folder. */
+  file: string;
+  /** The path as written in the article. */
+  src: string;
+  format: 'jpeg' | 'png';
+  widthPx: number;
+  heightPx: number;
+  data: Uint8Array;
+  caption: Inline[];
+  pos: SourcePos;
+}
+
+export interface Quote {
+  type: 'quote';
+  blocks: Block[];
+  pos: SourcePos;
+}
+
+export interface Table {
+  type: 'table';
+  align: Array<'left' | 'center' | 'right' | null>;
+  /** The first row is the header row. */
+  rows: TableCell[][];
+  pos: SourcePos;
+}
+
+export interface TableCell {
+  children: Inline[];
+  pos: SourcePos;
+}
+
+export type Inline = Text | Strong | Emphasis | LineBreak;
+
+export interface Text {
+  type: 'text';
+  value: string;
+  pos: SourcePos;
+}
+
+export interface Strong {
+  type: 'strong';
+  children: Inline[];
+}
+
+export interface Emphasis {
+  type: 'emphasis';
+  children: Inline[];
+}
+
+export interface LineBreak {
+  type: 'break';
+}

@@ -1,0 +1,79 @@
+// The project: its root folder and bulletin.config.yaml.
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Diagnostics } from '../diagnostics.js';
+import { issueDefaultsSchema, type IssueFields } from '../read/issueSchema.js';
+import { readSourceFile } from '../read/sourceFile.js';
+import { validateYaml } from '../read/schemaIssues.js';
+import { parseYaml, type YamlSource } from '../read/yamlSource.js';
+
+export const CONFIG_FILE = 'bulletin.config.yaml';
+
+const configSchema = z.strictObject({
+  issuesDir: z.string().trim().min(1).default('issues'),
+  outDir: z.string().trim().min(1).default('out'),
+  template: z.string().trim().min(1).default('jianbao'),
+  defaults: issueDefaultsSchema.default({}),
+  /** Extra folders searched for font files named by templates. */
+  fontDirs: z.array(z.string().trim().min(1)).default([]),
+});
+
+export type ProjectConfig = z.infer<typeof configSchema>;
+
+export interface Project {
+  root: string;
+  config: ProjectConfig;
+  /** Where the config came from, for positions of inherited defaults. */
+  configSource?: YamlSource;
+  issuesDir: string;
+  outDir: string;
+  templatesDir: string;
+}
+
+/** Walk up from `start` to the first folder with bulletin.config.yaml or issues/. */
+export function findProjectRoot(start: string): string | undefined {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (existsSync(path.join(dir, CONFIG_FILE)) || isDir(path.join(dir, 'issues'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Load the project at `root`; a missing config file means all defaults. */
+export function loadProject(root: string, diags: Diagnostics): Project {
+  const file = path.join(root, CONFIG_FILE);
+  let config: ProjectConfig = configSchema.parse({});
+  let configSource: YamlSource | undefined;
+  if (existsSync(file)) {
+    const text = readSourceFile(file, diags);
+    const src = text === undefined ? undefined : parseYaml(text, file, diags);
+    if (src) {
+      const value = src.value ?? {};
+      const parsed = validateYaml(configSchema, value, src, diags);
+      if (parsed) config = parsed;
+      configSource = src;
+    }
+  }
+  const project: Project = {
+    root,
+    config,
+    issuesDir: path.resolve(root, config.issuesDir),
+    outDir: path.resolve(root, config.outDir),
+    templatesDir: path.join(root, 'templates'),
+  };
+  if (configSource) project.configSource = configSource;
+  return project;
+}
+
+export type { IssueFields };

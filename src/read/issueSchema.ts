@@ -1,0 +1,49 @@
+// The keys of issue.yaml (CONTRACT.md §2), shared with the `defaults` of
+// bulletin.config.yaml.
+import { z } from 'zod';
+
+const text = z.string().trim().min(1);
+
+/** `YYYY-MM-DD` naming a real day. */
+export const issueDate = z.string().superRefine((value, ctx) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) {
+    ctx.addIssue({ code: 'custom', message: 'date.format', params: { value } });
+    return;
+  }
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) {
+    ctx.addIssue({ code: 'custom', message: 'date.invalid', params: { value } });
+  }
+});
+
+export const distributionSchema = z.record(text, z.union([z.array(text).min(1), text]));
+
+export const issueFieldsSchema = z.strictObject({
+  organization: text.optional(),
+  title: text.optional(),
+  number: z.union([z.number().int().positive(), text]).optional(),
+  totalNumber: z.number().int().positive().optional(),
+  editor: text.optional(),
+  date: issueDate.optional(),
+  distribution: distributionSchema.optional(),
+  copies: z.number().int().positive().optional(),
+  articles: z.array(text).optional(),
+  template: text.optional(),
+  draft: z.boolean().optional(),
+});
+
+export type IssueFields = z.infer<typeof issueFieldsSchema>;
+
+/** What `defaults` in the project config may set: every key but the article list. */
+export const issueDefaultsSchema = issueFieldsSchema.omit({ articles: true });
+
+export const REQUIRED_ISSUE_KEYS = ['organization', 'title', 'editor', 'date'] as const;
+
+export const frontMatterSchema = z.strictObject({
+  title: z.union([text, z.array(text).min(1)]),
+  section: text.optional(),
+  source: text.optional(),
+  draft: z.boolean().optional(),
+});

@@ -1,0 +1,201 @@
+// An article body (CommonMark + GFM tables) → model blocks. Only what the
+// bulletin format lays out is accepted; anything else is reported with its
+// line and column, never silently dropped.
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import type * as md from 'mdast';
+import type { Diagnostics } from '../diagnostics.js';
+import type { Block, Inline, ListItem, SourcePos, TableCell, Text } from '../model.js';
+import { normalizeText } from '../text/normalize.js';
+import { isWide } from '../text/unicode.js';
+import { loadImage, type ImageRules } from './images.js';
+
+export interface MarkdownContext {
+  file: string;
+  /** Lines of the file before the body starts. */
+  lineOffset: number;
+  diags: Diagnostics;
+  images: ImageRules;
+}
+
+export function markdownToBlocks(body: string, ctx: MarkdownContext): Block[] {
+  const tree = fromMarkdown(body, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+  const lines = body.split('\n');
+  return new Converter(ctx, lines).blocks(tree.children);
+}
+
+const UNSUPPORTED_NAMES: Record<string, string> = {
+  code: '代码块 code block',
+  inlineCode: '行内代码 inline code',
+  thematicBreak: '分隔线 thematic break',
+  definition: '链接定义 link definition',
+  footnoteDefinition: '脚注 footnote',
+  footnoteReference: '脚注 footnote',
+  delete: '删除线 strikethrough',
+  yaml: 'YAML',
+};
+
+class Converter {
+  constructor(
+    private readonly ctx: MarkdownContext,
+    private readonly lines: string[],
+  ) {}
+
+  private pos(node: md.Node): SourcePos {
+    const start = node.position?.start;
+    return { file: this.ctx.file, line: (start?.line ?? 1) + this.ctx.lineOffset, col: start?.column ?? 1 };
+  }
+
+  blocks(nodes: md.RootContent[]): Block[] {
+    const out: Block[] = [];
+    for (const node of nodes) {
+      const block = this.block(node);
+      if (block) out.push(block);
+    }
+    return out;
+  }
+
+  private block(node: md.RootContent): Block | undefined {
+    const pos = this.pos(node);
+    switch (node.type) {
+      case 'paragraph':
+        return this.paragraph(node, pos);
+      case 'heading':
+        if (node.depth === 1) {
+          this.ctx.diags.error('markdown.h1', pos);
+          return undefined;
+        }
+        if (node.depth > 4) {
+          this.ctx.diags.error('markdown.h5', pos);
+          return undefined;
+        }
+        return { type: 'heading', level: (node.depth - 1) as 1 | 2 | 3, children: this.inlines(node.children), pos };
+      case 'list':
+        return {
+          type: 'list',
+          ordered: node.ordered === true,
+          start: node.start ?? 1,
+          items: node.children.map((item): ListItem => ({ blocks: this.blocks(item.children), pos: this.pos(item) })),
+          pos,
+        };
+      case 'blockquote':
+        return { type: 'quote', blocks: this.blocks(node.children), pos };
+      case 'table':
+        return {
+          type: 'table',
+          align: (node.align ?? []).map((a) => a ?? null),
+          rows: node.children.map((row) =>
+            row.children.map((cell): TableCell => ({ children: this.inlines(cell.children), pos: this.pos(cell) })),
+          ),
+          pos,
+        };
+      case 'html':
+        this.ctx.diags.error('markdown.html', pos);
+        return undefined;
+      default:
+        this.ctx.diags.error('markdown.unsupported', pos, { what: UNSUPPORTED_NAMES[node.type] ?? node.type });
+        return undefined;
+    }
+  }
+
+  private paragraph(node: md.Paragraph, pos: SourcePos): Block | undefined {
+    const images = node.children.filter((c): c is md.Image => c.type === 'image');
+    if (images.length === 0) return { type: 'paragraph', children: this.inlines(node.children), pos };
+    const others = node.children.filter((c) => c.type !== 'image' && !(c.type === 'text' && c.value.trim() === ''));
+    if (images.length > 1 || others.length > 0) {
+      this.ctx.diags.error('markdown.inlineImage', this.pos(images[0]!));
+      return undefined;
+    }
+    const img = images[0]!;
+    const imgPos = this.pos(img);
+    const loaded = loadImage(img.url, imgPos, this.ctx.images, this.ctx.diags);
+    if (!loaded) return undefined;
+    const caption: Inline[] = img.alt ? [{ type: 'text', value: normalizeText(img.alt), pos: imgPos }] : [];
+    return {
+      type: 'image',
+      file: loaded.file,
+      src: img.url,
+      format: loaded.format,
+      widthPx: loaded.widthPx,
+      heightPx: loaded.heightPx,
+      data: loaded.data,
+      caption,
+      pos: imgPos,
+    };
+  }
+
+  inlines(nodes: md.PhrasingContent[]): Inline[] {
+    const out: Inline[] = [];
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'text':
+          this.text(node, out);
+          break;
+        case 'strong':
+          out.push({ type: 'strong', children: this.inlines(node.children) });
+          break;
+        case 'emphasis':
+          out.push({ type: 'emphasis', children: this.inlines(node.children) });
+          break;
+        case 'break':
+          out.push({ type: 'break' });
+          break;
+        case 'html':
+          this.ctx.diags.error('markdown.html', this.pos(node));
+          break;
+        case 'link':
+        case 'linkReference':
+          this.ctx.diags.error('markdown.link', this.pos(node));
+          break;
+        case 'image':
+        case 'imageReference':
+          this.ctx.diags.error('markdown.inlineImage', this.pos(node));
+          break;
+        default:
+          this.ctx.diags.error('markdown.unsupported', this.pos(node), {
+            what: UNSUPPORTED_NAMES[node.type] ?? node.type,
+          });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A text node may span soft line breaks. Each line becomes its own Text
+   * (so later messages can name the right line); lines join without a space
+   * next to Chinese text and with one between Latin words.
+   */
+  private text(node: md.Text, out: Inline[]): void {
+    const pos = this.pos(node);
+    const parts = node.value.split('\n');
+    parts.forEach((part, i) => {
+      const line = pos.line + i;
+      const col = i === 0 ? pos.col : firstNonSpaceCol(this.lines[line - this.ctx.lineOffset - 1]);
+      let value = i === 0 ? part : part.replace(/^[ \t]+/, '');
+      if (i < parts.length - 1) {
+        value = value.replace(/[ \t]+$/, '');
+        const next = parts[i + 1]!.replace(/^[ \t]+/, '');
+        if (needsSpaceAtSoftBreak(value, next)) value += ' ';
+      }
+      if (value !== '') out.push({ type: 'text', value: normalizeText(value), pos: { file: pos.file, line, col } } satisfies Text);
+    });
+  }
+}
+
+function firstNonSpaceCol(line: string | undefined): number {
+  if (line === undefined) return 1;
+  const m = /^[ \t>]*/.exec(line);
+  return (m?.[0].length ?? 0) + 1;
+}
+
+function needsSpaceAtSoftBreak(before: string, after: string): boolean {
+  const b = after.codePointAt(0);
+  if (before === '' || b === undefined) return false;
+  return !isWide(lastCodePoint(before)) && !isWide(b);
+}
+
+function lastCodePoint(s: string): number {
+  const chars = Array.from(s);
+  return chars[chars.length - 1]?.codePointAt(0) ?? 0;
+}

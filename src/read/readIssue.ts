@@ -1,0 +1,176 @@
+// Reading an issue folder: project defaults + issue.yaml + the articles → the
+// typed, validated Issue model. Every problem is reported, not only the first.
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { Diagnostics, InputError } from '../diagnostics.js';
+import type { Article, DistributionEntry, Issue, IssueMeta, SourcePos } from '../model.js';
+import type { Project } from '../project/config.js';
+import { normalizeText } from '../text/normalize.js';
+import { readArticle } from './article.js';
+import { issueFieldsSchema, REQUIRED_ISSUE_KEYS, type IssueFields } from './issueSchema.js';
+import { validateYaml } from './schemaIssues.js';
+import { readSourceFile } from './sourceFile.js';
+import { parseYaml, type YamlSource } from './yamlSource.js';
+
+export const ISSUE_FILE = 'issue.yaml';
+export const ISSUE_ID = /^[A-Za-z0-9._-]+$/;
+const DEFAULT_MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+
+export interface ReadOptions {
+  /** Include articles marked `draft: true`. */
+  drafts?: boolean;
+  maxImageBytes?: number;
+}
+
+/**
+ * The folder of an issue named on the command line: an id under the issues
+ * folder, or a path to a folder.
+ */
+export function resolveIssueDir(project: Project, ref: string, cwd = process.cwd()): string | undefined {
+  const candidates = ISSUE_ID.test(ref) ? [path.join(project.issuesDir, ref), path.resolve(cwd, ref)] : [path.resolve(cwd, ref)];
+  return candidates.find((dir) => isDirectory(dir));
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Read the issue in `dir`. Throws InputError carrying every problem found. */
+export function readIssue(project: Project, dir: string, options: ReadOptions = {}): { issue: Issue; diagnostics: Diagnostics } {
+  const diags = new Diagnostics();
+  const id = path.basename(dir);
+  const issueFile = path.join(dir, ISSUE_FILE);
+  if (!ISSUE_ID.test(id)) diags.error('issue.badId', { file: dir }, { id });
+
+  const text = readSourceFile(issueFile, diags);
+  if (text === undefined) {
+    if (diags.items.at(-1)?.code === 'file.unreadable') {
+      diags.items.pop();
+      diags.error('issue.noIssueYaml', { file: issueFile });
+    }
+    throw new InputError(diags.items);
+  }
+  const src = parseYaml(text, issueFile, diags);
+  const fields = src ? validateYaml(issueFieldsSchema, src.value ?? {}, src, diags) : undefined;
+  const defaults = project.config.defaults;
+
+  const meta = fields && src ? buildMeta(fields, defaults, src, project.configSource, diags) : undefined;
+  const articleFiles = listArticles(dir, fields?.articles, src, diags);
+  const articles: Article[] = [];
+  const images = { issueDir: dir, maxBytes: options.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES };
+  for (const file of articleFiles) {
+    const article = readArticle(file, images, diags);
+    if (article && (options.drafts || !article.draft)) articles.push(article);
+  }
+  if (articleFiles.length > 0 && articles.length === 0 && !diags.hasErrors()) {
+    diags.error('issue.noArticles', { file: issueFile, line: 1, col: 1 });
+  }
+  diags.throwIfErrors();
+  const template = fields?.template ?? defaults.template ?? project.config.template;
+  return { issue: { id, dir, meta: meta!, template, articles }, diagnostics: diags };
+}
+
+function buildMeta(
+  fields: IssueFields,
+  defaults: Omit<IssueFields, 'articles'>,
+  src: YamlSource,
+  configSrc: YamlSource | undefined,
+  diags: Diagnostics,
+): IssueMeta | undefined {
+  const merged = { ...defaults, ...fields };
+  let complete = true;
+  for (const key of REQUIRED_ISSUE_KEYS) {
+    if (merged[key] === undefined) {
+      diags.error('key.missingAnywhere', { file: src.file, line: 1, col: 1 }, { key });
+      complete = false;
+    }
+  }
+  if (!complete) return undefined;
+  const [year, month, day] = merged.date!.split('-').map(Number) as [number, number, number];
+  // Positions of distribution entries: from issue.yaml, or the config's defaults.
+  const distSrc = fields.distribution !== undefined ? src : configSrc;
+  const distPath = fields.distribution !== undefined ? ['distribution'] : ['defaults', 'distribution'];
+  const meta: IssueMeta = {
+    organization: normalizeText(merged.organization!),
+    title: normalizeText(merged.title!),
+    editor: normalizeText(merged.editor!),
+    date: { year, month, day },
+    distribution: distributionEntries(merged.distribution ?? {}, distSrc, distPath),
+    draft: merged.draft ?? false,
+  };
+  if (merged.number !== undefined) meta.number = typeof merged.number === 'string' ? normalizeText(merged.number) : merged.number;
+  if (merged.totalNumber !== undefined) meta.totalNumber = merged.totalNumber;
+  if (merged.copies !== undefined) meta.copies = merged.copies;
+  return meta;
+}
+
+/** The 报尾 entries in the order written in the YAML map. */
+function distributionEntries(
+  dist: Record<string, string | string[]>,
+  src: YamlSource | undefined,
+  basePath: string[],
+): DistributionEntry[] {
+  const order = yamlKeyOrder(src, basePath) ?? Object.keys(dist);
+  return order
+    .filter((label) => dist[label] !== undefined)
+    .map((label): DistributionEntry => {
+      const value = dist[label]!;
+      const pos: SourcePos = src ? src.posOf([...basePath, label], 'key') : { file: '', line: 1, col: 1 };
+      const cleanLabel = normalizeText(label);
+      return Array.isArray(value)
+        ? { label: cleanLabel, kind: 'list', recipients: value.map(normalizeText), pos }
+        : { label: cleanLabel, kind: 'text', text: normalizeText(value), pos };
+    });
+}
+
+function yamlKeyOrder(src: YamlSource | undefined, basePath: string[]): string[] | undefined {
+  const node = src?.doc.getIn(basePath, true) as Node | undefined;
+  if (!isMap(node)) return undefined;
+  return node.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')).filter((k) => k !== '');
+}
+
+/** The article files in order: `articles` from issue.yaml, or every *.md by name. */
+function listArticles(dir: string, listed: string[] | undefined, src: YamlSource | undefined, diags: Diagnostics): string[] {
+  if (listed === undefined) {
+    const names = readdirSync(dir)
+      .filter((n) => n.toLowerCase().endsWith('.md') && statSync(path.join(dir, n)).isFile())
+      .sort();
+    if (names.length === 0) diags.error('issue.noArticles', { file: path.join(dir, ISSUE_FILE), line: 1, col: 1 });
+    return names.map((n) => path.join(dir, n));
+  }
+  const seen = new Set<string>();
+  const files: string[] = [];
+  const listNode = src?.doc.get('articles', true);
+  listed.forEach((name, i) => {
+    const where = src && isSeq(listNode) ? src.posOf(['articles', i]) : undefined;
+    const file = path.resolve(dir, ...name.split(/[\\/]/));
+    const rel = path.relative(dir, file);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) {
+      diags.error('issue.articleOutside', where, { name });
+    } else if (!name.toLowerCase().endsWith('.md')) {
+      diags.error('issue.articleNotMarkdown', where, { name });
+    } else if (seen.has(file)) {
+      diags.error('issue.articleTwice', where, { name });
+    } else if (!isFile(file)) {
+      diags.error('issue.articleMissing', where, { name });
+    } else {
+      seen.add(file);
+      files.push(file);
+    }
+  });
+  if (listed.length === 0) diags.error('issue.noArticles', src?.posOf(['articles']), {});
+  return files;
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,39 @@
+// Character classes shared by reading and typesetting.
+
+/**
+ * Characters set on the full-width (ideographic) em: Han, kana, Hangul,
+ * CJK symbols and punctuation, full-width forms. A soft line break next to
+ * one of them joins without a space.
+ */
+export function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0x303e) ||
+    (cp >= 0x3041 && cp <= 0x33ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xa000 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x20000 && cp <= 0x3fffd) ||
+    // Quotation marks, dashes and ellipsis are full width in Chinese fonts.
+    cp === 0x2014 ||
+    cp === 0x2026 ||
+    (cp >= 0x2018 && cp <= 0x201d) ||
+    cp === 0x00b7
+  );
+}
+
+/** Han ideographs, including the extension planes. */
+export function isHan(cp: number): boolean {
+  return (
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd) ||
+    cp === 0x3007
+  );
+}
