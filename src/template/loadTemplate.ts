@@ -1,0 +1,136 @@
+// Finding, merging (`extends`) and validating templates. A project template
+// overrides a built-in one of the same name, and may extend it.
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostics, Where } from '../diagnostics.js';
+import { BUILTIN_TEMPLATES_DIR } from '../paths.js';
+import { validateYaml } from '../read/schemaIssues.js';
+import { readSourceFile } from '../read/sourceFile.js';
+import { parseYaml, type PositionSource, type YamlSource } from '../read/yamlSource.js';
+import { templateSchema, type TemplateData } from './schema.js';
+
+export interface Template extends TemplateData {
+  name: string;
+  /** The template files, most specific first (for messages and font lookup). */
+  files: string[];
+}
+
+interface Located {
+  file: string;
+  builtin: boolean;
+}
+
+function locate(name: string, projectTemplatesDir: string | undefined, skipProject: boolean): Located | undefined {
+  if (projectTemplatesDir && !skipProject) {
+    const file = path.join(projectTemplatesDir, `${name}.yaml`);
+    if (existsSync(file)) return { file, builtin: false };
+  }
+  const file = path.join(BUILTIN_TEMPLATES_DIR, `${name}.yaml`);
+  return existsSync(file) ? { file, builtin: true } : undefined;
+}
+
+/** Names of the templates a project can use. */
+export function availableTemplates(projectTemplatesDir: string | undefined): string[] {
+  const names = new Set<string>();
+  for (const dir of [BUILTIN_TEMPLATES_DIR, projectTemplatesDir]) {
+    if (!dir || !existsSync(dir)) continue;
+    for (const f of readdirSync(dir)) if (f.endsWith('.yaml')) names.add(f.slice(0, -5));
+  }
+  return [...names].sort();
+}
+
+/**
+ * Load template `name`. `where` is the place that asked for it (issue.yaml or
+ * the config), for the message when it does not exist.
+ */
+export function loadTemplate(
+  name: string,
+  projectTemplatesDir: string | undefined,
+  diags: Diagnostics,
+  where?: Where,
+): Template | undefined {
+  const chain: YamlSource[] = [];
+  const seen: string[] = [];
+  let current: Located | undefined = locate(name, projectTemplatesDir, false);
+  let currentName = name;
+  if (!current) {
+    diags.error('template.notFound', where, { name, available: availableTemplates(projectTemplatesDir).join(', ') });
+    return undefined;
+  }
+  while (current) {
+    if (seen.includes(current.file)) {
+      diags.error('template.extendsLoop', { file: current.file, line: 1, col: 1 }, { chain: [...seen, current.file].join(' → ') });
+      return undefined;
+    }
+    seen.push(current.file);
+    const text = readSourceFile(current.file, diags);
+    const src = text === undefined ? undefined : parseYaml(text, current.file, diags);
+    if (!src) return undefined;
+    chain.push(src);
+    const parentName = (src.value as { extends?: unknown } | null)?.extends;
+    if (typeof parentName !== 'string') break;
+    // A project template extending its own name extends the built-in one.
+    const parent = locate(parentName, projectTemplatesDir, current.builtin || parentName === currentName);
+    if (!parent) {
+      diags.error('template.notFound', src.posOf(['extends']), {
+        name: parentName,
+        available: availableTemplates(projectTemplatesDir).join(', '),
+      });
+      return undefined;
+    }
+    current = parent;
+    currentName = parentName;
+  }
+  const merged = chain.reduceRight<unknown>((acc, src) => deepMerge(acc, src.value), {});
+  const positions: PositionSource = {
+    posOf: (p, part) => (chain.find((s) => s.has(p)) ?? chain[0]!).posOf(p, part),
+  };
+  const data = validateYaml(templateSchema, merged, positions, diags);
+  if (!data) return undefined;
+  const template: Template = { ...data, name, files: chain.map((s) => s.file) };
+  checkReferences(template, positions, diags);
+  return diags.hasErrors() ? undefined : template;
+}
+
+function deepMerge(base: unknown, over: unknown): unknown {
+  if (isPlainObject(base) && isPlainObject(over)) {
+    const out: Record<string, unknown> = { ...base };
+    for (const [k, v] of Object.entries(over)) out[k] = deepMerge(base[k], v);
+    return out;
+  }
+  return over === undefined ? base : over;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Every style, face and colour a template names must exist in it. */
+function checkReferences(t: Template, positions: PositionSource, diags: Diagnostics): void {
+  const faceNames = new Set(Object.keys(t.faces));
+  const need = (kind: 'face' | 'style' | 'color', name: string | undefined, p: PropertyKey[]): void => {
+    if (name === undefined) return;
+    const ok = kind === 'face' ? faceNames.has(name) : kind === 'style' ? name in t.styles : name in t.colors;
+    if (!ok) diags.error('template.unknownName', positions.posOf(p), { kind, name });
+  };
+  for (const [name, face] of Object.entries(t.faces)) face.fallback.forEach((f, i) => need('face', f, ['faces', name, 'fallback', i]));
+  t.fallbackFaces.forEach((f, i) => need('face', f, ['fallbackFaces', i]));
+  for (const [name, s] of Object.entries(t.styles)) {
+    need('face', s.face, ['styles', name, 'face']);
+    need('color', s.color, ['styles', name, 'color']);
+  }
+  for (const required of ['body', 'strong', 'emphasis']) need('style', required, ['styles']);
+  const m = t.masthead;
+  for (const key of ['organization', 'title', 'number', 'editorLine'] as const) need('style', m[key].style, ['masthead', key, 'style']);
+  need('color', m.rule.color, ['masthead', 'rule', 'color']);
+  need('style', t.article.titleStyle, ['article', 'titleStyle']);
+  for (const s of ['heading1', 'heading2', 'heading3', 'section', 'source', 'caption']) need('style', s, ['styles']);
+  need('style', t.quote.style, ['quote', 'style']);
+  need('style', t.quote.labelStyle, ['quote', 'labelStyle']);
+  need('style', t.table.style, ['table', 'style']);
+  need('style', t.table.headerStyle, ['table', 'headerStyle']);
+  need('style', t.pageNumber.style, ['pageNumber', 'style']);
+  need('style', t.distribution.style, ['distribution', 'style']);
+  need('style', t.draft.style, ['draft', 'style']);
+  if (!('black' in t.colors)) diags.error('template.unknownName', positions.posOf(['colors']), { kind: 'color', name: 'black' });
+}
