@@ -1,0 +1,110 @@
+// What every part of the typesetter needs: the template's numbers, the fonts,
+// resolved styles and colours, and where to report characters no font has.
+import type { Diagnostics } from '../diagnostics.js';
+import type { FontSet } from '../fonts/fontSet.js';
+import type { SourcePos } from '../model.js';
+import type { Template } from '../template/loadTemplate.js';
+import { resolveStyle, type TextStyle } from '../template/styles.js';
+import type { Color } from './layout.js';
+
+export interface Geometry {
+  pageWidth: number;
+  pageHeight: number;
+  twoSided: boolean;
+  /** Text block size and top margin. */
+  width: number;
+  height: number;
+  top: number;
+  /** Left margin of odd pages (订口). */
+  inner: number;
+  /** Distance between body baselines. */
+  pitch: number;
+  linesPerPage: number;
+  charsPerLine: number;
+  /** Width of one body character on the grid: width / charsPerLine. */
+  charPitch: number;
+  /** Extra advance per character, in em, that puts body characters on the grid. */
+  trackingEm: number;
+  body: TextStyle;
+}
+
+export class TypesetContext {
+  readonly geometry: Geometry;
+  private readonly styles = new Map<string, TextStyle>();
+  private readonly reported = new Set<string>();
+
+  constructor(
+    readonly template: Template,
+    readonly fonts: FontSet,
+    readonly diags: Diagnostics,
+  ) {
+    const body = resolveStyle(template, 'body');
+    const charPitch = template.textBlock.width / template.grid.charsPerLine;
+    this.geometry = {
+      pageWidth: template.page.width,
+      pageHeight: template.page.height,
+      twoSided: template.page.twoSided,
+      width: template.textBlock.width,
+      height: template.textBlock.height,
+      top: template.textBlock.top,
+      inner: template.textBlock.inner,
+      pitch: template.grid.linePitch,
+      linesPerPage: template.grid.linesPerPage,
+      charsPerLine: template.grid.charsPerLine,
+      charPitch,
+      trackingEm: charPitch / body.size - 1,
+      body,
+    };
+  }
+
+  /** A named style of the template; inline styles inherit from `base`. */
+  style(name: string, base?: TextStyle): TextStyle {
+    const key = base ? `${name}<${base.face}/${base.size}/${base.bold}/${base.color}` : name;
+    let s = this.styles.get(key);
+    if (!s) {
+      s = resolveStyle(this.template, name, base);
+      this.styles.set(key, s);
+    }
+    return s;
+  }
+
+  color(name: string): Color {
+    const c = this.template.colors[name] ?? this.template.colors.black!;
+    return c.cmyk ? { rgb: c.rgb, cmyk: c.cmyk } : { rgb: c.rgb };
+  }
+
+  /** Left edge of the text block: the inner margin on odd pages, mirrored on even ones. */
+  textBlockX(pageNumber: number): number {
+    const g = this.geometry;
+    if (!g.twoSided || pageNumber % 2 === 1) return g.inner;
+    return g.pageWidth - g.inner - g.width;
+  }
+
+  /** The y of grid line `slot`'s top. */
+  slotTop(slot: number): number {
+    return this.geometry.top + slot * this.geometry.pitch;
+  }
+
+  /** Baseline of text of `size` centred in a box of `height` starting at `top`. */
+  baselineIn(top: number, height: number, size: number, face: string): number {
+    return top + (height - size) / 2 + this.fonts.face(face).emAscent * size;
+  }
+
+  /**
+   * The face that draws `ch` in text of `face`. A character none of the
+   * faces has is reported once per place and drawn with `face` itself.
+   */
+  faceFor(face: string, ch: string, pos: SourcePos | undefined): string {
+    const cp = ch.codePointAt(0)!;
+    const found = this.fonts.faceFor(face, cp);
+    if (found === face) return face;
+    const hex = cp.toString(16).toUpperCase().padStart(4, '0');
+    const key = `${found ?? ''}|${face}|${cp}|${pos?.file}|${pos?.line}`;
+    if (!this.reported.has(key)) {
+      this.reported.add(key);
+      if (found) this.diags.notice('glyph.fallback', pos, { char: ch, code: hex, face, fallback: found });
+      else this.diags.warn('glyph.missing', pos, { char: ch, code: hex, face });
+    }
+    return found ?? face;
+  }
+}

@@ -1,0 +1,37 @@
+// Model inlines → styled pieces of text, with bold and emphasis resolved to
+// the template's styles.
+import type { Inline } from '../model.js';
+import type { TextStyle } from '../template/styles.js';
+import type { StyledPiece } from './atoms.js';
+import type { TypesetContext } from './context.js';
+
+export function flattenInlines(inlines: readonly Inline[], base: TextStyle, ctx: TypesetContext): StyledPiece[] {
+  const out: StyledPiece[] = [];
+  const walk = (nodes: readonly Inline[], style: TextStyle): void => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'text':
+          out.push({ text: node.value, style, pos: node.pos });
+          break;
+        case 'strong':
+          walk(node.children, ctx.style('strong', style));
+          break;
+        case 'emphasis':
+          walk(node.children, ctx.style('emphasis', style));
+          break;
+        case 'break':
+          out.push({ lineBreak: true, style });
+          break;
+      }
+    }
+  };
+  walk(inlines, base);
+  return out;
+}
+
+/** The plain text of inlines (for outlines and messages). */
+export function inlineText(inlines: readonly Inline[]): string {
+  return inlines
+    .map((n) => (n.type === 'text' ? n.value : n.type === 'break' ? '\n' : inlineText(n.children)))
+    .join('');
+}

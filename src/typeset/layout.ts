@@ -1,0 +1,120 @@
+// The Layout: what the typesetter decided, as plain data. Renderers draw it
+// and decide nothing. Coordinates are points from the page's top-left corner;
+// text y is the baseline.
+
+export interface Color {
+  rgb: string;
+  cmyk?: [number, number, number, number];
+}
+
+/** Glyphs of one face, size and colour, each advancing by its width plus charSpacing. */
+export interface TextRun {
+  kind: 'text';
+  x: number;
+  y: number;
+  text: string;
+  face: string;
+  size: number;
+  color: Color;
+  charSpacing: number;
+  /** Drawn with a stroked outline (faces without a bold cut). */
+  bold: boolean;
+  /** Rotation in degrees (clockwise on the page) about a point; for the draft watermark. */
+  rotation?: { angle: number; cx: number; cy: number };
+}
+
+export interface Rule {
+  kind: 'rule';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  thickness: number;
+  color: Color;
+}
+
+export interface ImageItem {
+  kind: 'image';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  format: 'jpeg' | 'png';
+  data: Uint8Array;
+}
+
+export type LayoutItem = TextRun | Rule | ImageItem;
+
+/** What a line on a page is, for outline, tests and diagnostics. */
+export type LineRole =
+  | 'masthead'
+  | 'title'
+  | 'section'
+  | 'heading'
+  | 'body'
+  | 'list'
+  | 'quote'
+  | 'caption'
+  | 'image'
+  | 'table'
+  | 'source'
+  | 'distribution'
+  | 'pageNumber';
+
+export interface PlacedLine {
+  role: LineRole;
+  /** The grid line it starts on (0 = the first line of the text block); -1 off the grid. */
+  slot: number;
+  /** Grid lines it occupies. */
+  slots: number;
+  text: string;
+  /** Whether the line was stretched to the full measure. */
+  justified: boolean;
+}
+
+export interface LayoutPage {
+  /** 1-based page number. */
+  number: number;
+  /** The text block on this page (mirrored on even pages of two-sided templates). */
+  textBlock: { x: number; y: number; width: number; height: number };
+  items: LayoutItem[];
+  lines: PlacedLine[];
+}
+
+export interface OutlineEntry {
+  title: string;
+  page: number;
+  y: number;
+}
+
+export interface FaceInfo {
+  file: string;
+  postscriptName: string;
+}
+
+/** Typesetting decisions the DOCX writer repeats so Word lays out the same. */
+export interface MastheadSizes {
+  organization: number;
+  title: number;
+  number: number;
+  /** The rule's y from the text block's top. */
+  ruleY: number;
+  /** The grid line the body starts on, on the first page. */
+  firstSlot: number;
+}
+
+export interface Layout {
+  width: number;
+  height: number;
+  pages: LayoutPage[];
+  masthead: MastheadSizes;
+  faces: Record<string, FaceInfo>;
+  outline: OutlineEntry[];
+  metadata: {
+    title: string;
+    author: string;
+    subject: string;
+    language: string;
+    date: Date;
+  };
+}

@@ -1,0 +1,81 @@
+// The 报头 on the first page: organisation and bulletin name in red, 期号,
+// editor and date, and the red rule under them (LAYOUT.md §3).
+import type { IssueMeta } from '../model.js';
+import { fill, formatDate } from '../template/format.js';
+import type { TextStyle } from '../template/styles.js';
+import type { TypesetContext } from './context.js';
+import type { LayoutItem, PlacedLine } from './layout.js';
+import { glyphsToRuns } from './runs.js';
+import { setLines, type SetLine } from './setLines.js';
+
+export interface Masthead {
+  /** Items relative to the text block's top-left corner. */
+  items: LayoutItem[];
+  /** The rule's y, from the text block's top. */
+  ruleY: number;
+  lines: PlacedLine[];
+  /** Sizes after shrinking to fit, by line. */
+  sizes: { organization: number; title: number; number: number };
+}
+
+export function typesetMasthead(meta: IssueMeta, ctx: TypesetContext): Masthead {
+  const m = ctx.template.masthead;
+  const width = ctx.geometry.width;
+  const items: LayoutItem[] = [];
+  const lines: PlacedLine[] = [];
+  let cursor = 0;
+
+  const place = (text: string, styleName: string, spaceBefore: number, shrinkToFit: boolean): number => {
+    let style = ctx.style(styleName);
+    let set = oneLine(text, style, ctx);
+    if (shrinkToFit && set.width > width) {
+      // Never wrap the bulletin's name: reduce the size until it fits.
+      const size = Math.floor(((style.size * width) / set.width) * 2) / 2;
+      style = { ...style, size };
+      set = oneLine(text, style, ctx);
+    }
+    const top = cursor + spaceBefore;
+    const baseline = ctx.baselineIn(top, style.size, style.size, style.face);
+    items.push(...glyphsToRuns(set.glyphs, (width - set.width) / 2, baseline, ctx));
+    lines.push({ role: 'masthead', slot: -1, slots: 0, text, justified: false });
+    cursor = top + style.size;
+    return style.size;
+  };
+
+  const sizes = {
+    organization: place(meta.organization, m.organization.style, m.organization.spaceBefore, true),
+    title: place(meta.title, m.title.style, m.title.spaceBefore, true),
+    number: ctx.style(m.number.style).size,
+  };
+  const numberText = issueNumberText(meta, ctx);
+  if (numberText !== undefined) sizes.number = place(numberText, m.number.style, m.number.spaceBefore, true);
+
+  // Editor flush left, date flush right, on one line.
+  const style = ctx.style(m.editorLine.style);
+  const top = cursor + m.editorLine.spaceBefore;
+  const baseline = ctx.baselineIn(top, style.size, style.size, style.face);
+  const editor = oneLine(meta.editor, style, ctx);
+  const dateText = formatDate(m.editorLine.dateFormat, meta.date);
+  const date = oneLine(dateText, style, ctx);
+  items.push(...glyphsToRuns(editor.glyphs, 0, baseline, ctx));
+  items.push(...glyphsToRuns(date.glyphs, width - date.width, baseline, ctx));
+  lines.push({ role: 'masthead', slot: -1, slots: 0, text: `${meta.editor} ${dateText}`, justified: false });
+  cursor = top + style.size;
+
+  const ruleY = cursor + m.rule.spaceBefore;
+  items.push({ kind: 'rule', x1: 0, y1: ruleY, x2: width, y2: ruleY, thickness: m.rule.thickness, color: ctx.color(m.rule.color) });
+  return { items, ruleY, lines, sizes };
+}
+
+/** 第 N 期（总第 M 期）, or the string given, or undefined without a number. */
+export function issueNumberText(meta: IssueMeta, ctx: TypesetContext): string | undefined {
+  const m = ctx.template.masthead;
+  if (meta.number === undefined) return undefined;
+  let text = typeof meta.number === 'number' ? fill(m.number.format, { number: meta.number }) : meta.number;
+  if (meta.totalNumber !== undefined) text += fill(m.number.totalFormat, { totalNumber: meta.totalNumber });
+  return text;
+}
+
+function oneLine(text: string, style: TextStyle, ctx: TypesetContext): SetLine {
+  return setLines([{ text, style }], { width: 1e9, align: 'left' }, ctx)[0] ?? { glyphs: [], x: 0, width: 0, text: '', justified: false };
+}

@@ -1,0 +1,48 @@
+// Placed glyphs → text runs: the fewest runs of one face, size, colour and
+// weight whose glyphs advance by their natural width plus one constant
+// spacing, which is all a PDF text operator needs.
+import type { PlacedGlyph } from './breakLines.js';
+import type { TypesetContext } from './context.js';
+import type { TextRun } from './layout.js';
+
+const TOLERANCE = 1e-4;
+
+export function glyphsToRuns(glyphs: readonly PlacedGlyph[], x0: number, baseline: number, ctx: TypesetContext): TextRun[] {
+  const runs: TextRun[] = [];
+  const trackingEm = ctx.geometry.trackingEm;
+  let run: TextRun | undefined;
+  let prev: PlacedGlyph | undefined;
+  let gap = 0;
+  let length = 0;
+  for (const g of glyphs) {
+    const style = g.atom.style;
+    if (run && prev && run.face === g.face && run.size === style.size && run.bold === style.bold && prev.atom.style.color === style.color) {
+      // Glyph advances carry the grid tracking; the run's spacing carries it too.
+      const thisGap = g.x - prev.x - prev.advance;
+      if (length === 1 || Math.abs(thisGap - gap) < TOLERANCE) {
+        gap = thisGap;
+        run.charSpacing = gap + trackingEm * style.size;
+        run.text += g.ch;
+        length++;
+        prev = g;
+        continue;
+      }
+    }
+    run = {
+      kind: 'text',
+      x: x0 + g.x,
+      y: baseline,
+      text: g.ch,
+      face: g.face,
+      size: style.size,
+      color: ctx.color(style.color),
+      charSpacing: trackingEm * style.size,
+      bold: style.bold,
+    };
+    runs.push(run);
+    gap = 0;
+    length = 1;
+    prev = g;
+  }
+  return runs;
+}
