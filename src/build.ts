@@ -1,0 +1,102 @@
+// One build: read → typeset → render → atomic write. Also the shared first
+// half (read and typeset) used by `check`.
+import path from 'node:path';
+import { writeFileAtomic } from './atomicWrite.js';
+import { Diagnostics, InputError, type Diagnostic } from './diagnostics.js';
+import { FontSet, fontSearchDirs } from './fonts/fontSet.js';
+import type { Issue, IssueDate } from './model.js';
+import type { Project } from './project/config.js';
+import { readIssue, resolveIssueDir } from './read/readIssue.js';
+import { renderDocx } from './render/docx.js';
+import { renderPdf } from './render/pdf.js';
+import { loadTemplate, type Template } from './template/loadTemplate.js';
+import { TypesetContext } from './typeset/context.js';
+import type { Layout } from './typeset/layout.js';
+import { typesetIssue } from './typeset/typesetIssue.js';
+import { PRODUCER } from './version.js';
+
+export type Format = 'pdf' | 'docx';
+
+export interface BuildOptions {
+  formats?: Format[];
+  /** Output folder; default the project's outDir. */
+  outDir?: string;
+  /** Include draft articles and mark every page 草稿. */
+  drafts?: boolean;
+  /** Warnings fail the build. */
+  strict?: boolean;
+  cwd?: string;
+}
+
+export interface BuildOutput {
+  format: Format;
+  file: string;
+  bytes: number;
+  pages?: number;
+}
+
+export interface BuildResult {
+  issueId: string;
+  outputs: BuildOutput[];
+  diagnostics: Diagnostic[];
+}
+
+export interface Prepared {
+  issue: Issue;
+  template: Template;
+  fonts: FontSet;
+  layout: Layout;
+  diagnostics: Diagnostics;
+}
+
+/** Read and typeset an issue without writing anything. Throws InputError. */
+export function prepareIssue(project: Project, issueRef: string, options: BuildOptions = {}): Prepared {
+  const dir = resolveIssueDir(project, issueRef, options.cwd);
+  if (!dir) throw new InputError([{ severity: 'error', code: 'issue.notFound', params: { issue: issueRef, dir: project.issuesDir } }]);
+  const { issue, diagnostics } = readIssue(project, dir, { drafts: options.drafts ?? false });
+  const template = loadTemplate(issue.template, project.templatesDir, diagnostics, { file: path.join(dir, 'issue.yaml') });
+  diagnostics.throwIfErrors();
+  const fonts = FontSet.load(template!, { dirs: fontSearchDirs(template!, project.root, project.config.fontDirs) }, diagnostics);
+  diagnostics.throwIfErrors();
+  const ctx = new TypesetContext(template!, fonts!, diagnostics);
+  const layout = typesetIssue(issue, ctx, { draft: options.drafts ?? false, date: documentDate(issue.meta.date) });
+  if (options.strict && diagnostics.warnings.length > 0) {
+    throw new InputError(diagnostics.items.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d)));
+  }
+  return { issue, template: template!, fonts: fonts!, layout, diagnostics };
+}
+
+/** Build the outputs of one issue. Nothing is written unless every output rendered. */
+export async function buildIssue(project: Project, issueRef: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const prepared = prepareIssue(project, issueRef, options);
+  const formats = options.formats ?? ['pdf', 'docx'];
+  const outDir = options.outDir ? path.resolve(options.cwd ?? process.cwd(), options.outDir) : project.outDir;
+  const rendered: Array<{ format: Format; data: Uint8Array; pages?: number }> = [];
+  for (const format of formats) {
+    if (format === 'pdf') {
+      rendered.push({ format, data: await renderPdf(prepared.layout, { producer: PRODUCER }), pages: prepared.layout.pages.length });
+    } else {
+      rendered.push({ format, data: await renderDocx(prepared, { producer: PRODUCER, drafts: options.drafts ?? false }) });
+    }
+  }
+  const outputs: BuildOutput[] = [];
+  for (const r of rendered) {
+    const file = path.join(outDir, `${prepared.issue.id}.${r.format}`);
+    try {
+      writeFileAtomic(file, r.data);
+    } catch (err) {
+      throw new InputError([
+        { severity: 'error', code: 'output.unwritable', params: { file, detail: (err as NodeJS.ErrnoException).code ?? String(err) } },
+      ]);
+    }
+    outputs.push({ format: r.format, file, bytes: r.data.length, ...(r.pages !== undefined ? { pages: r.pages } : {}) });
+  }
+  return { issueId: prepared.issue.id, outputs, diagnostics: prepared.diagnostics.items };
+}
+
+/** The documents' date: SOURCE_DATE_EPOCH when set, else the issue date (midnight UTC). */
+export function documentDate(date: IssueDate, env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d+$/.test(epoch.trim())) return new Date(Number(epoch.trim()) * 1000);
+  return new Date(Date.UTC(date.year, date.month - 1, date.day));
+}

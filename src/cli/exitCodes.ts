@@ -1,0 +1,7 @@
+// Exit status (CONTRACT.md §3).
+export const EXIT = {
+  ok: 0,
+  inputError: 1,
+  usage: 2,
+  internal: 3,
+} as const;

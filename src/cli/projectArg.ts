@@ -1,0 +1,29 @@
+// The project a command works on: --root, or found by walking up from the
+// working directory.
+import path from 'node:path';
+import { Diagnostics, InputError } from '../diagnostics.js';
+import { findProjectRoot, loadProject, type Project } from '../project/config.js';
+import { readdirSync, statSync } from 'node:fs';
+import { ISSUE_ID } from '../read/readIssue.js';
+
+export class UsageError extends Error {}
+
+export function openProject(rootOption: string | undefined, cwd = process.cwd()): Project {
+  const root = rootOption ? path.resolve(cwd, rootOption) : findProjectRoot(cwd);
+  if (!root) throw new InputError([{ severity: 'error', code: 'project.notFound', params: { dir: cwd } }]);
+  const diags = new Diagnostics();
+  const project = loadProject(root, diags);
+  diags.throwIfErrors();
+  return project;
+}
+
+/** Every issue folder under the project's issues folder, by name. */
+export function allIssues(project: Project): string[] {
+  try {
+    return readdirSync(project.issuesDir)
+      .filter((n) => ISSUE_ID.test(n) && statSync(path.join(project.issuesDir, n)).isDirectory())
+      .sort();
+  } catch {
+    return [];
+  }
+}

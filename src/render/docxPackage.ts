@@ -1,0 +1,81 @@
+// Finishing the DOCX package the docx library wrote: reproducible bytes
+// (fixed dates, sorted entries, fixed zip times), mirrored margins, a font
+// table naming the bundled fonts as alternatives, no theme fonts.
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import type { Template } from '../template/loadTemplate.js';
+
+export interface PackageOptions {
+  date: Date;
+  mirrorMargins: boolean;
+  template: Template;
+  language: string;
+}
+
+/** Zip entry times: 1980-01-01, the earliest a zip can hold. */
+const ZIP_EPOCH = new Date(1980, 0, 1, 0, 0, 0);
+
+export function finishDocxPackage(zip: Uint8Array, options: PackageOptions): Uint8Array {
+  const files = unzipSync(zip);
+  const edit = (name: string, f: (xml: string) => string): void => {
+    const data = files[name];
+    if (data) files[name] = strToU8(f(strFromU8(data)));
+  };
+  const iso = options.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  edit('docProps/core.xml', (xml) =>
+    xml
+      .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${iso}$2`)
+      .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${iso}$2`),
+  );
+  if (options.mirrorMargins) {
+    edit('word/settings.xml', (xml) => (xml.includes('<w:mirrorMargins') ? xml : xml.replace(/(<w:settings[^>]*>)/, '$1<w:mirrorMargins/>')));
+  }
+  for (const name of Object.keys(files)) {
+    if (name.endsWith('.xml') || name.endsWith('.rels')) edit(name, stripThemeFonts);
+  }
+  edit('word/styles.xml', (xml) => setLanguage(xml, options.language));
+  files['word/fontTable.xml'] = strToU8(fontTable(options.template));
+  return deterministicZip(files);
+}
+
+/** Remove every reference to theme fonts, so Word and WPS use the fonts named. */
+function stripThemeFonts(xml: string): string {
+  return xml.replace(/\s+w:(?:ascii|hAnsi|eastAsia|cs)Theme="[^"]*"/g, '');
+}
+
+function setLanguage(xml: string, language: string): string {
+  const lang = `<w:lang w:val="en-US" w:eastAsia="${language}" w:bidi="ar-SA"/>`;
+  return xml.replace(/<w:rPrDefault>\s*<w:rPr>/, (m) => `${m}${lang}`).replace(/(<w:rPrDefault>\s*<w:rPr>)(<w:lang[^>]*\/>)(<w:lang[^>]*\/>)/, '$1$2');
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Word names of the template's faces, with the bundled font as the alternative name. */
+function fontTable(t: Template): string {
+  const entries = new Map<string, string>();
+  for (const face of Object.values(t.faces)) {
+    const alt = face.file.replace(/\.[ot]tf$/i, '').replace(/-Regular$/, '');
+    for (const name of [face.wordName, face.wordLatinName].filter((n): n is string => !!n)) if (!entries.has(name)) entries.set(name, alt);
+  }
+  const fonts = [...entries]
+    .map(
+      ([name, alt]) =>
+        `<w:font w:name="${escapeXml(name)}"><w:altName w:val="${escapeXml(alt)}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`,
+    )
+    .join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<w:fonts xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+    fonts +
+    '</w:fonts>'
+  );
+}
+
+/** [Content_Types].xml first, then the rest by name; fixed times and compression. */
+function deterministicZip(files: Record<string, Uint8Array>): Uint8Array {
+  const names = Object.keys(files).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const zippable: Zippable = {};
+  for (const name of names) zippable[name] = [files[name]!, { mtime: ZIP_EPOCH, level: 6 }];
+  return zipSync(zippable);
+}

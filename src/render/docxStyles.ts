@@ -1,0 +1,132 @@
+// Word paragraph styles by role, from the template: East Asian font by its
+// Windows name, Latin font, size, exact line spacing on the grid, first-line
+// indent in characters. An editor restyles the document through these.
+import { AlignmentType, LineRuleType, type IParagraphStyleOptions } from 'docx';
+import type { Template } from '../template/loadTemplate.js';
+import { resolveStyle, type TextStyle } from '../template/styles.js';
+
+export const TWIPS_PER_PT = 20;
+export const twips = (pt: number): number => Math.round(pt * TWIPS_PER_PT);
+export const halfPoints = (pt: number): number => Math.round(pt * 2);
+
+/** Style ids (ASCII, stable) and the names Word shows. */
+export const STYLE = {
+  body: { id: 'Normal', name: 'Normal' },
+  mastheadOrganization: { id: 'MastheadOrganization', name: '报头机构' },
+  mastheadTitle: { id: 'MastheadTitle', name: '报头名称' },
+  mastheadNumber: { id: 'IssueNumber', name: '期号' },
+  mastheadEditor: { id: 'EditorDate', name: '编印日期' },
+  section: { id: 'Section', name: '栏目' },
+  articleTitle: { id: 'ArticleTitle', name: '文章标题' },
+  heading1: { id: 'Heading1', name: '一级标题' },
+  heading2: { id: 'Heading2', name: '二级标题' },
+  heading3: { id: 'Heading3', name: '三级标题' },
+  caption: { id: 'Caption', name: '图片说明' },
+  quote: { id: 'EditorNote', name: '编者按' },
+  source: { id: 'Source', name: '供稿' },
+  table: { id: 'TableText', name: '表格' },
+  distribution: { id: 'Distribution', name: '报尾' },
+  pageNumber: { id: 'PageNumber', name: '页码' },
+} as const;
+
+export type StyleRole = keyof typeof STYLE;
+
+/** The Word font names of a face: East Asian and Latin. */
+export function wordFonts(t: Template, face: string): { eastAsia: string; ascii: string; hAnsi: string; cs: string } {
+  const spec = t.faces[face]!;
+  const latin = spec.wordLatinName ?? spec.wordName;
+  return { eastAsia: spec.wordName, ascii: latin, hAnsi: latin, cs: latin };
+}
+
+function runOf(t: Template, s: TextStyle): IParagraphStyleOptions['run'] {
+  return {
+    font: wordFonts(t, s.face),
+    size: halfPoints(s.size),
+    sizeComplexScript: halfPoints(s.size),
+    bold: s.bold,
+    color: t.colors[s.color]!.rgb.slice(1).toUpperCase(),
+  };
+}
+
+/** Template style name behind each Word style. */
+function templateStyleName(t: Template, role: StyleRole): string {
+  switch (role) {
+    case 'mastheadOrganization':
+      return t.masthead.organization.style;
+    case 'mastheadTitle':
+      return t.masthead.title.style;
+    case 'mastheadNumber':
+      return t.masthead.number.style;
+    case 'mastheadEditor':
+      return t.masthead.editorLine.style;
+    case 'articleTitle':
+      return t.article.titleStyle;
+    case 'quote':
+      return t.quote.style;
+    case 'table':
+      return t.table.style;
+    case 'pageNumber':
+      return t.pageNumber.style;
+    case 'distribution':
+      return t.distribution.style;
+    default:
+      return role;
+  }
+}
+
+export function styleOf(t: Template, role: StyleRole): TextStyle {
+  return resolveStyle(t, templateStyleName(t, role));
+}
+
+export function paragraphStyles(t: Template): IParagraphStyleOptions[] {
+  const pitch = twips(t.grid.linePitch);
+  const charPitch = t.textBlock.width / t.grid.charsPerLine;
+  const indentChars = t.paragraph.firstLineIndent;
+  const exact = (pt: number) => ({ line: twips(pt), lineRule: LineRuleType.EXACT });
+  const style = (role: StyleRole, paragraph: IParagraphStyleOptions['paragraph'], extra: Partial<IParagraphStyleOptions> = {}): IParagraphStyleOptions => ({
+    id: STYLE[role].id,
+    name: STYLE[role].name,
+    ...(role === 'body' ? {} : { basedOn: 'Normal', next: 'Normal' }),
+    quickFormat: true,
+    run: runOf(t, styleOf(t, role)),
+    paragraph,
+    ...extra,
+  });
+  const titleStyle = styleOf(t, 'articleTitle');
+  return [
+    style('body', {
+      alignment: AlignmentType.BOTH,
+      spacing: { ...exact(t.grid.linePitch), before: 0, after: 0 },
+      indent: { firstLine: twips(indentChars * charPitch), firstLineChars: Math.round(indentChars * 100) },
+    }),
+    style('mastheadOrganization', { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 } }),
+    style('mastheadTitle', { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 } }),
+    style('mastheadNumber', { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 } }),
+    style('mastheadEditor', { alignment: AlignmentType.LEFT, indent: { firstLine: 0, firstLineChars: 0 } }),
+    style('section', { alignment: AlignmentType.LEFT, keepNext: true, indent: { firstLine: 0, firstLineChars: 0 } }),
+    style('articleTitle', {
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      keepLines: true,
+      spacing: exact(titleStyle.size * t.article.titleLineHeight),
+      indent: { firstLine: 0, firstLineChars: 0 },
+    }),
+    style('heading1', { keepNext: true }),
+    style('heading2', { keepNext: true }),
+    style('heading3', { keepNext: true }),
+    style('caption', { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 } }),
+    style('quote', {}),
+    style('source', { alignment: AlignmentType.RIGHT, indent: { firstLine: 0, firstLineChars: 0 } }),
+    style('table', { alignment: AlignmentType.LEFT, indent: { firstLine: 0, firstLineChars: 0 } }),
+    style('distribution', {
+      alignment: AlignmentType.BOTH,
+      spacing: exact(t.distribution.linePitch),
+      indent: { firstLine: 0, firstLineChars: 0 },
+    }),
+    style('pageNumber', {
+      alignment: AlignmentType.RIGHT,
+      spacing: exact(styleOf(t, 'pageNumber').size),
+      indent: { firstLine: 0, firstLineChars: 0 },
+    }),
+  ];
+}
