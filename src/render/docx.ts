@@ -65,16 +65,10 @@ export async function renderDocx(input: DocxInput, options: DocxOptions): Promis
 class DocxWriter {
   private readonly t: Template;
   private readonly charPitch: number;
-  private readonly titleLineCounts: number[];
 
   constructor(private readonly input: DocxInput) {
     this.t = input.template;
     this.charPitch = this.t.textBlock.width / this.t.grid.charsPerLine;
-    // Display lines of each article title as the typesetter wrapped them.
-    this.titleLineCounts = input.layout.pages
-      .flatMap((p) => p.lines)
-      .filter((l) => l.role === 'title')
-      .map((l) => l.text.split('\n').length);
   }
 
   section() {
@@ -201,21 +195,25 @@ class DocxWriter {
   private title(article: Article, index: number, atBodyStart: boolean): Paragraph {
     const t = this.t;
     const pitch = t.grid.linePitch;
-    const style = styleOf(t, 'articleTitle');
-    const lineHeight = style.size * t.article.titleLineHeight;
-    const k = this.titleLineCounts[index] ?? article.title.length;
+    // The size and line count the typesetter chose for this title.
+    const setting = this.input.layout.titles[index];
+    const size = setting?.size ?? styleOf(t, 'articleTitle').size;
+    const lineHeight = size * t.article.titleLineHeight;
+    const k = setting?.lines.length ?? article.title.length;
     const slots = Math.max(1, Math.ceil((k * lineHeight) / pitch - 1e-6));
     const pad = (slots * pitch - k * lineHeight) / 2;
     const children: ParagraphChild[] = [];
     article.title.forEach((line, i) => {
       if (i > 0) children.push(new TextRun({ break: 1 }));
-      children.push(new TextRun(line.text));
+      children.push(new TextRun({ text: line.text, size: halfPoints(size), sizeComplexScript: halfPoints(size) }));
     });
     return new Paragraph({
       style: STYLE.articleTitle.id,
       spacing: {
         before: twips((atBodyStart ? 0 : t.article.titleSpaceBefore * pitch) + pad),
         after: twips(t.article.titleSpaceAfter * pitch + pad),
+        line: twips(lineHeight),
+        lineRule: LineRuleType.EXACT,
       },
       children,
     });

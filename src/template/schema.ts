@@ -66,6 +66,7 @@ export const templateSchema = z.strictObject({
   article: z.strictObject({
     titleStyle: z.string().min(1),
     titleLineHeight: z.number().min(1).max(3),
+    titleMinSize: size,
     titleSpaceBefore: z.number().int().min(0).max(10),
     titleSpaceAfter: z.number().int().min(0).max(10),
     titleKeepLines: z.number().int().min(0).max(10),

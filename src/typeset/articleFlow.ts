@@ -7,7 +7,7 @@ import type { TypesetContext } from './context.js';
 import type { FlowBlock, FlowLine } from './flow.js';
 import { flattenInlines } from './inlines.js';
 import { fill } from '../template/format.js';
-import type { LayoutItem, LineRole } from './layout.js';
+import type { LayoutItem, LineRole, TitleSetting } from './layout.js';
 import { glyphsToRuns } from './runs.js';
 import { setLines, textWidth, type MeasureSpec, type SetLine } from './setLines.js';
 
@@ -23,6 +23,8 @@ interface Frame {
 
 export class ArticleFlow {
   private boxIds = 0;
+  /** How each article's title was set, in order. */
+  readonly titles: TitleSetting[] = [];
 
   constructor(private readonly ctx: TypesetContext) {}
 
@@ -53,10 +55,8 @@ export class ArticleFlow {
 
   private title(article: Article): FlowBlock {
     const t = this.ctx.template;
-    const style = this.ctx.style(t.article.titleStyle);
-    const set = article.title.flatMap((line) =>
-      setLines([{ text: line.text, style, pos: line.pos }], { width: this.g.width, align: 'center', balance: true }, this.ctx),
-    );
+    const { style, set } = this.fitTitle(article);
+    this.titles.push({ size: style.size, lines: set.map((l) => l.text) });
     const lineHeight = style.size * t.article.titleLineHeight;
     const slots = Math.max(1, Math.ceil((set.length * lineHeight) / this.g.pitch - 1e-6));
     const top = (slots * this.g.pitch - set.length * lineHeight) / 2;
@@ -75,6 +75,28 @@ export class ArticleFlow {
       keepWithNext: t.article.titleKeepLines,
       spaceBefore: t.article.titleSpaceBefore,
     };
+  }
+
+  /**
+   * The title's lines as the author divided them, at the largest size from the
+   * style's down to titleMinSize at which each fits on one line; failing that,
+   * at the style's size with long lines wrapped (balanced).
+   */
+  private fitTitle(article: Article): { style: TextStyle; set: SetLine[] } {
+    const t = this.ctx.template;
+    const base = this.ctx.style(t.article.titleStyle);
+    const setAt = (size: number) => {
+      const style = { ...base, size };
+      const set = article.title.flatMap((line) =>
+        setLines([{ text: line.text, style, pos: line.pos }], { width: this.g.width, align: 'center', balance: true }, this.ctx),
+      );
+      return { style, set };
+    };
+    for (let size = base.size; size >= t.article.titleMinSize - 1e-9; size -= 0.5) {
+      const attempt = setAt(size);
+      if (attempt.set.length === article.title.length) return attempt;
+    }
+    return setAt(base.size);
   }
 
   private source(article: Article): FlowBlock {

@@ -103,11 +103,19 @@ export interface MastheadSizes {
   firstSlot: number;
 }
 
+/** How an article's title was set: its size and display lines. */
+export interface TitleSetting {
+  size: number;
+  lines: string[];
+}
+
 export interface Layout {
   width: number;
   height: number;
   pages: LayoutPage[];
   masthead: MastheadSizes;
+  /** Per article, in order. */
+  titles: TitleSetting[];
   faces: Record<string, FaceInfo>;
   outline: OutlineEntry[];
   metadata: {

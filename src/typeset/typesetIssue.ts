@@ -88,6 +88,7 @@ export function typesetIssue(issue: Issue, ctx: TypesetContext, options: Typeset
     height: g.pageHeight,
     pages,
     masthead: { ...masthead.sizes, ruleY: masthead.ruleY, firstSlot },
+    titles: flow.titles,
     faces,
     outline,
     metadata: {

@@ -64,6 +64,12 @@ describe('the sample issue', () => {
     expect(text.slice(MASTHEAD.length)).toBe(seedBodyText());
   });
 
+  it('sets each title line as the author divided it, on one line (page 1)', () => {
+    const lines = pdfText(pdf, '-f', '1', '-l', '1').split('\n').map((l) => l.trim());
+    expect(lines).toContain('上海市邮政管理局联合市经信委公布2024年');
+    expect(lines).toContain('“上海快递业与制造业深度融合发展”典型案例名单');
+  });
+
   it('numbers every page — N —', () => {
     const pages = Number(pdfInfo(pdf).Pages);
     for (let p = 1; p <= pages; p++) {
