@@ -49,6 +49,8 @@ const CLOSING = new Set([...'，。、；：？！）》〉】〕〗］｝」』
 const UNIT =
   /(?:https?:\/\/|www\.)[\x21-\x7e]*[\w/#=&-]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+(?:[.,:/+'’-][A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+)*[%‰℃]?|—{2,}|…{2,}|[？！?!]{2,}|[ \t]+|[\s\S]/gu;
 
+const DOUBLED_DASH = /^—{2,}$/u;
+
 const LATIN_START = /^[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]|^(?:https?:|www\.)|^[\w.+-]+@/u;
 
 export function toAtoms(pieces: StyledPiece[], ctx: TypesetContext): Atom[] {
@@ -110,7 +112,8 @@ export function toAtoms(pieces: StyledPiece[], ctx: TypesetContext): Atom[] {
         width,
         blankLeft: single && OPENING.has(first) ? removableBlank(ctx, single, 'left', size) : 0,
         blankRight: single && CLOSING.has(first) ? removableBlank(ctx, single, 'right', size) : 0,
-        noStart: noStart.has(first),
+        // The rules name single marks: a doubled dash (——) may start a line.
+        noStart: noStart.has(first) && !DOUBLED_DASH.test(text),
         noEnd: noEnd.has(last),
         fullWidthMark: kind === 'punct' && single !== undefined && isWide(first.codePointAt(0)!),
         ...(pos ? { pos } : {}),
