@@ -1,0 +1,67 @@
+// Pagination on the grid, by hand-checked cases: titles keep two body lines,
+// no single line of a long paragraph at a page's foot or head, space before a
+// block dropped at the top of a page.
+import { describe, expect, it } from 'vitest';
+import type { FlowBlock, FlowLine } from '../../src/typeset/flow.js';
+import { paginate } from '../../src/typeset/paginate.js';
+
+const line = (text: string, slots = 1): FlowLine => ({ role: 'body', slots, items: [], text, justified: true });
+const para = (name: string, n: number): FlowBlock => ({
+  lines: Array.from({ length: n }, (_, i) => line(`${name}${i + 1}`)),
+  splittable: true,
+  widowControl: n >= 3,
+  keepWithNext: 0,
+  spaceBefore: 0,
+});
+const title = (name: string): FlowBlock => ({
+  lines: [{ ...line(name, 2), role: 'title' }, { ...line('', 1), role: 'title' }],
+  splittable: false,
+  widowControl: false,
+  keepWithNext: 2,
+  spaceBefore: 1,
+});
+/** Each page's line texts (empty spacer lines left out). */
+const layout = (blocks: FlowBlock[], perPage = 10, first = 0) =>
+  paginate(blocks, perPage, first).map((p) => p.map((l) => `${l.slot}:${l.line.text}`).filter((s) => !s.endsWith(':')));
+
+describe('paginate', () => {
+  it('splits a long paragraph leaving at least two lines on each page', () => {
+    // 6 slots taken, 4 left: 5 lines go 3 + 2.
+    expect(layout([para('a', 6), para('b', 5)])).toEqual([
+      ['0:a1', '1:a2', '2:a3', '3:a4', '4:a5', '5:a6', '6:b1', '7:b2', '8:b3'],
+      ['0:b4', '1:b5'],
+    ]);
+  });
+
+  it('moves a three-line paragraph whole rather than strand one line', () => {
+    // 8 slots taken, 2 left: 2 + 1 would leave a widow; 1 + 2 an orphan.
+    expect(layout([para('a', 8), para('b', 3)])).toEqual([['0:a1', '1:a2', '2:a3', '3:a4', '4:a5', '5:a6', '6:a7', '7:a8'], ['0:b1', '1:b2', '2:b3']]);
+  });
+
+  it('lets a two-line paragraph split one and one', () => {
+    expect(layout([para('a', 9), para('b', 2)])).toEqual([[...Array.from({ length: 9 }, (_, i) => `${i}:a${i + 1}`), '9:b1'], ['0:b2']]);
+  });
+
+  it('keeps a title with two lines of its body, and drops its space at a page top', () => {
+    // 5 taken; the title needs 1 space + 2 title + 1 after + 2 body = 6 > 5 left.
+    const pages = layout([para('a', 5), title('T'), para('b', 4)]);
+    expect(pages[0]).toEqual(['0:a1', '1:a2', '2:a3', '3:a4', '4:a5']);
+    expect(pages[1]).toEqual(['0:T', '3:b1', '4:b2', '5:b3', '6:b4']);
+  });
+
+  it('places a title where it fits with its two lines', () => {
+    const pages = layout([para('a', 4), title('T'), para('b', 2)]);
+    expect(pages).toEqual([['0:a1', '1:a2', '2:a3', '3:a4', '5:T', '8:b1', '9:b2']]);
+  });
+
+  it('counts the widow rule into the keep: a title before a three-line paragraph needs all three', () => {
+    // 10 − 4 = 6 left: space 1 + title 3 + 2 lines would fit, but 2 + 1 strands a line.
+    const pages = layout([para('a', 4), title('T'), para('b', 3)]);
+    expect(pages[0]).toEqual(['0:a1', '1:a2', '2:a3', '3:a4']);
+    expect(pages[1]).toEqual(['0:T', '3:b1', '4:b2', '5:b3']);
+  });
+
+  it('starts the first page at the given grid line', () => {
+    expect(layout([title('T'), para('a', 3)], 10, 4)).toEqual([['4:T', '7:a1', '8:a2', '9:a3']]);
+  });
+});
