@@ -45,6 +45,7 @@ export interface Prepared {
   issue: Issue;
   template: Template;
   fonts: FontSet;
+  context: TypesetContext;
   layout: Layout;
   diagnostics: Diagnostics;
 }
@@ -63,7 +64,7 @@ export function prepareIssue(project: Project, issueRef: string, options: BuildO
   if (options.strict && diagnostics.warnings.length > 0) {
     throw new InputError(diagnostics.items.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d)));
   }
-  return { issue, template: template!, fonts: fonts!, layout, diagnostics };
+  return { issue, template: template!, fonts: fonts!, context: ctx, layout, diagnostics };
 }
 
 /** Build the outputs of one issue. Nothing is written unless every output rendered. */

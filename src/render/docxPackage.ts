@@ -3,6 +3,7 @@
 // table naming the bundled fonts as alternatives, no theme fonts.
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { Template } from '../template/loadTemplate.js';
+import { addStyleParagraphProperties, orderProperties } from './ooxmlOrder.js';
 
 export interface PackageOptions {
   date: Date;
@@ -26,15 +27,50 @@ export function finishDocxPackage(zip: Uint8Array, options: PackageOptions): Uin
       .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${iso}$2`)
       .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${iso}$2`),
   );
-  if (options.mirrorMargins) {
-    edit('word/settings.xml', (xml) => (xml.includes('<w:mirrorMargins') ? xml : xml.replace(/(<w:settings[^>]*>)/, '$1<w:mirrorMargins/>')));
-  }
+  edit('word/settings.xml', (xml) => settings(xml, options));
+  edit('word/styles.xml', (xml) => addStyleParagraphProperties(setLanguage(xml, options.language), 'Normal', asianTypography(options.template)));
   for (const name of Object.keys(files)) {
-    if (name.endsWith('.xml') || name.endsWith('.rels')) edit(name, stripThemeFonts);
+    if (name.endsWith('.xml') || name.endsWith('.rels')) edit(name, (xml) => orderProperties(stripThemeFonts(xml)));
   }
-  edit('word/styles.xml', (xml) => setLanguage(xml, options.language));
   files['word/fontTable.xml'] = strToU8(fontTable(options.template));
   return deterministicZip(files);
+}
+
+/**
+ * Chinese line breaking in Word and WPS as in the PDF: kinsoku on (with the
+ * template's lists, in settings.xml); space between Chinese and Latin or
+ * digits only when the template has it. w:overflowPunct is left out: absent,
+ * Word allows a closing mark to hang where the PDF squeezes it in (push-in),
+ * and LibreOffice does too (its DOCX import reads the element inverted).
+ */
+function asianTypography(t: Template): string[] {
+  const autoSpace = t.lineBreaking.latinSpace > 0 ? '1' : '0';
+  return ['<w:kinsoku w:val="1"/>', '<w:wordWrap w:val="1"/>', '<w:topLinePunct w:val="0"/>', `<w:autoSpaceDE w:val="${autoSpace}"/>`, `<w:autoSpaceDN w:val="${autoSpace}"/>`];
+}
+
+/**
+ * settings.xml, written whole: mirrored margins for two-sided printing, odd
+ * and even footers, Word's punctuation compression when the template
+ * compresses adjacent marks (Word then sets such pairs in 1.5 em, as the PDF
+ * does), the template's kinsoku lists.
+ */
+function settings(original: string, options: PackageOptions): string {
+  const open = /<w:settings[^>]*>/.exec(original)?.[0] ?? '<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">';
+  const t = options.template;
+  const lb = t.lineBreaking;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    open +
+    (options.mirrorMargins ? '<w:mirrorMargins/>' : '') +
+    `<w:defaultTabStop w:val="${Math.round((t.textBlock.width / t.grid.charsPerLine) * 2 * 20)}"/>` +
+    (t.page.twoSided ? '<w:evenAndOddHeaders/>' : '') +
+    `<w:characterSpacingControl w:val="${t.lineBreaking.compressMarkPairs ? 'compressPunctuation' : 'doNotCompress'}"/>` +
+    `<w:noLineBreaksAfter w:lang="${options.language}" w:val="${escapeXml(lb.noEnd)}"/>` +
+    `<w:noLineBreaksBefore w:lang="${options.language}" w:val="${escapeXml(lb.noStart)}"/>` +
+    '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>' +
+    `<w:themeFontLang w:val="en-US" w:eastAsia="${options.language}"/>` +
+    '</w:settings>'
+  );
 }
 
 /** Remove every reference to theme fonts, so Word and WPS use the fonts named. */
@@ -42,9 +78,10 @@ function stripThemeFonts(xml: string): string {
   return xml.replace(/\s+w:(?:ascii|hAnsi|eastAsia|cs)Theme="[^"]*"/g, '');
 }
 
+/** Document defaults: the language of East Asian text, which selects the kinsoku lists and Chinese layout rules. */
 function setLanguage(xml: string, language: string): string {
-  const lang = `<w:lang w:val="en-US" w:eastAsia="${language}" w:bidi="ar-SA"/>`;
-  return xml.replace(/<w:rPrDefault>\s*<w:rPr>/, (m) => `${m}${lang}`).replace(/(<w:rPrDefault>\s*<w:rPr>)(<w:lang[^>]*\/>)(<w:lang[^>]*\/>)/, '$1$2');
+  const defaults = `<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="en-US" w:eastAsia="${language}" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults>`;
+  return xml.replace(/<w:docDefaults>[\s\S]*?<\/w:docDefaults>|<w:docDefaults\/>/, defaults);
 }
 
 function escapeXml(s: string): string {

@@ -4,12 +4,13 @@
 import { AlignmentType, LineRuleType, type IParagraphStyleOptions } from 'docx';
 import type { Template } from '../template/loadTemplate.js';
 import { resolveStyle, type TextStyle } from '../template/styles.js';
+import { halfPoints, twips, type DocxGeometry } from './docxGeometry.js';
 
-export const TWIPS_PER_PT = 20;
-export const twips = (pt: number): number => Math.round(pt * TWIPS_PER_PT);
-export const halfPoints = (pt: number): number => Math.round(pt * 2);
-
-/** Style ids (ASCII, stable) and the names Word shows. */
+/**
+ * Style ids (ASCII, stable) and the names Word shows. The body is Word's
+ * built-in Normal style, which Chinese Word calls 正文: a custom style named
+ * 正文 would stand beside it as a second 正文.
+ */
 export const STYLE = {
   body: { id: 'Normal', name: 'Normal' },
   mastheadOrganization: { id: 'MastheadOrganization', name: '报头机构' },
@@ -78,17 +79,18 @@ export function styleOf(t: Template, role: StyleRole): TextStyle {
   return resolveStyle(t, templateStyleName(t, role));
 }
 
-export function paragraphStyles(t: Template): IParagraphStyleOptions[] {
-  const pitch = twips(t.grid.linePitch);
+export function paragraphStyles(t: Template, geo: DocxGeometry): IParagraphStyleOptions[] {
   const charPitch = t.textBlock.width / t.grid.charsPerLine;
   const indentChars = t.paragraph.firstLineIndent;
   const exact = (pt: number) => ({ line: twips(pt), lineRule: LineRuleType.EXACT });
+  const onGrid = { line: geo.pitch, lineRule: LineRuleType.EXACT };
   const style = (role: StyleRole, paragraph: IParagraphStyleOptions['paragraph'], extra: Partial<IParagraphStyleOptions> = {}): IParagraphStyleOptions => ({
     id: STYLE[role].id,
     name: STYLE[role].name,
     ...(role === 'body' ? {} : { basedOn: 'Normal', next: 'Normal' }),
     quickFormat: true,
-    run: runOf(t, styleOf(t, role)),
+    // Character spacing that puts characters on the grid's pitch is set once, on Normal.
+    run: { ...runOf(t, styleOf(t, role)), ...(role === 'body' && geo.tracking !== 0 ? { characterSpacing: geo.tracking } : {}) },
     paragraph,
     ...extra,
   });
@@ -96,7 +98,7 @@ export function paragraphStyles(t: Template): IParagraphStyleOptions[] {
   return [
     style('body', {
       alignment: AlignmentType.BOTH,
-      spacing: { ...exact(t.grid.linePitch), before: 0, after: 0 },
+      spacing: { ...onGrid, before: 0, after: 0 },
       indent: { firstLine: twips(indentChars * charPitch), firstLineChars: Math.round(indentChars * 100) },
     }),
     style('mastheadOrganization', { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 } }),

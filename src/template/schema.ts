@@ -113,6 +113,8 @@ export const templateSchema = z.strictObject({
     noStart: z.string(),
     noEnd: z.string(),
     spaceWidth: z.number().min(0).max(1),
+    latinSpace: z.number().min(0).max(1),
+    compressMarkPairs: z.boolean(),
   }),
   draft: z.strictObject({ text: z.string().min(1), style: z.string().min(1), angle: z.number() }),
 });

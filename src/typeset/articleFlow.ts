@@ -7,7 +7,7 @@ import type { TypesetContext } from './context.js';
 import type { FlowBlock, FlowLine } from './flow.js';
 import { flattenInlines } from './inlines.js';
 import { fill } from '../template/format.js';
-import type { LayoutItem, LineRole, TitleSetting } from './layout.js';
+import { blockKey, type LayoutItem, type LineRole, type TitleSetting } from './layout.js';
 import { glyphsToRuns } from './runs.js';
 import { setLines, textWidth, type MeasureSpec, type SetLine } from './setLines.js';
 
@@ -25,6 +25,8 @@ export class ArticleFlow {
   private boxIds = 0;
   /** How each article's title was set, in order. */
   readonly titles: TitleSetting[] = [];
+  /** Lines of each paragraph and heading, by blockKey. */
+  readonly blockLines: Record<string, number> = {};
 
   constructor(private readonly ctx: TypesetContext) {}
 
@@ -107,6 +109,12 @@ export class ArticleFlow {
   }
 
   private block(block: Block, frame: Frame, depth: number): FlowBlock[] {
+    const out = this.blockFlow(block, frame, depth);
+    if (block.type === 'paragraph' || block.type === 'heading') this.blockLines[blockKey(block.pos)] = out[0]?.lines.length ?? 0;
+    return out;
+  }
+
+  private blockFlow(block: Block, frame: Frame, depth: number): FlowBlock[] {
     switch (block.type) {
       case 'paragraph':
         return [this.paragraph(block.children, frame, this.indent())];
@@ -178,10 +186,13 @@ export class ArticleFlow {
       const hang = start + markerWidth + t.lineBreaking.spaceWidth * frame.base.size;
       const itemFrame: Frame = { ...frame, role: 'list' };
       item.blocks.forEach((b, k) => {
-        if (k === 0 && b.type === 'paragraph') {
-          out.push(this.paragraph(b.children, itemFrame, start, hang, [...markerPieces, { text: ' ', style: frame.base }]));
-        } else if (b.type === 'paragraph') {
-          out.push(this.paragraph(b.children, itemFrame, hang, hang));
+        if (b.type === 'paragraph') {
+          const flow =
+            k === 0
+              ? this.paragraph(b.children, itemFrame, start, hang, [...markerPieces, { text: ' ', style: frame.base }])
+              : this.paragraph(b.children, itemFrame, hang, hang);
+          this.blockLines[blockKey(b.pos)] = flow.lines.length;
+          out.push(flow);
         } else if (b.type === 'list') {
           out.push(...this.list(b, itemFrame, depth + 1));
         } else {
@@ -243,7 +254,9 @@ export class ArticleFlow {
     return blocks.flatMap((b) => {
       if (b.type === 'paragraph' && 'label' in b) {
         const labelStyle = this.ctx.style(t.labelStyle, style);
-        return [this.paragraph(b.children, inner, this.indent(), 0, [{ text: t.label, style: labelStyle }])];
+        const flow = this.paragraph(b.children, inner, this.indent(), 0, [{ text: t.label, style: labelStyle }]);
+        this.blockLines[blockKey(b.pos)] = flow.lines.length;
+        return [flow];
       }
       return this.block(b, inner, depth);
     });

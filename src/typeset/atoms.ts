@@ -31,6 +31,8 @@ export interface Atom {
   noEnd: boolean;
   /** A full-width punctuation mark (takes part in compressing adjacent marks). */
   fullWidthMark: boolean;
+  /** Space after the glyphs, included in width, dropped at a line end (between Chinese and Latin). */
+  gapAfter: number;
   pos?: SourcePos;
 }
 
@@ -72,6 +74,7 @@ export function toAtoms(pieces: StyledPiece[], ctx: TypesetContext): Atom[] {
         noStart: false,
         noEnd: false,
         fullWidthMark: false,
+        gapAfter: 0,
       });
       continue;
     }
@@ -93,6 +96,7 @@ export function toAtoms(pieces: StyledPiece[], ctx: TypesetContext): Atom[] {
           noStart: true,
           noEnd: false,
           fullWidthMark: false,
+          gapAfter: 0,
           ...(pos ? { pos } : {}),
         });
         continue;
@@ -115,12 +119,27 @@ export function toAtoms(pieces: StyledPiece[], ctx: TypesetContext): Atom[] {
         // The rules name single marks: a doubled dash (——) may start a line.
         noStart: noStart.has(first) && !DOUBLED_DASH.test(text),
         noEnd: noEnd.has(last),
-        fullWidthMark: kind === 'punct' && single !== undefined && isWide(first.codePointAt(0)!),
+        fullWidthMark: rules.compressMarkPairs && kind === 'punct' && single !== undefined && isWide(first.codePointAt(0)!),
+        gapAfter: 0,
         ...(pos ? { pos } : {}),
       });
     }
   }
+  if (rules.latinSpace > 0) addLatinSpace(atoms, rules.latinSpace);
   return atoms;
+}
+
+/** Space between Chinese characters and Latin letters or digits, where the template asks for it. */
+function addLatinSpace(atoms: Atom[], em: number): void {
+  for (let i = 0; i + 1 < atoms.length; i++) {
+    const a = atoms[i]!;
+    const b = atoms[i + 1]!;
+    const boundary = (a.kind === 'cjk' && b.kind === 'latin') || (a.kind === 'latin' && b.kind === 'cjk');
+    if (!boundary) continue;
+    const gap = em * Math.min(a.style.size, b.style.size);
+    a.gapAfter += gap;
+    a.width += gap;
+  }
 }
 
 function isMark(ch: string): boolean {

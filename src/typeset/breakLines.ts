@@ -86,7 +86,7 @@ export function settle(atoms: readonly Atom[], start: number, end: number): Sett
   }
   if (lastVisible >= start) {
     const k = lastVisible - start;
-    widths[k]! -= right[k]!;
+    widths[k]! -= right[k]! + atoms[lastVisible]!.gapAfter;
     right[k] = 0;
   }
   let natural = 0;
@@ -119,7 +119,7 @@ function fitEnd(atoms: readonly Atom[], start: number, avail: number): number {
       }
     }
     sum += w;
-    const endCut = a.kind === 'space' ? w : right;
+    const endCut = a.kind === 'space' ? w : right + a.gapAfter;
     if (sum - endCut > avail + EPS) return e - 1;
     prevRight = right;
   }
@@ -152,13 +152,15 @@ function splitOversize(atoms: readonly Atom[], limit: number): Atom[] {
     }
     if (cur.length > 0) pieces.push(cur);
     pieces.forEach((glyphs, i) => {
+      const last = i === pieces.length - 1;
       out.push({
         ...a,
         // Pieces are broken between as a last resort: mark them breakable.
         kind: 'cjk',
         text: glyphs.map((g) => g.ch).join(''),
         glyphs,
-        width: glyphs.reduce((w, g) => w + g.advance, 0),
+        gapAfter: last ? a.gapAfter : 0,
+        width: glyphs.reduce((w, g) => w + g.advance, 0) + (last ? a.gapAfter : 0),
         blankLeft: 0,
         blankRight: 0,
         noStart: i === 0 ? a.noStart : false,

@@ -109,6 +109,11 @@ export interface TitleSetting {
   lines: string[];
 }
 
+/** A key for a model block: where it starts in its source file. */
+export function blockKey(pos: { file: string; line: number; col: number }): string {
+  return `${pos.file}:${pos.line}:${pos.col}`;
+}
+
 export interface Layout {
   width: number;
   height: number;
@@ -116,6 +121,14 @@ export interface Layout {
   masthead: MastheadSizes;
   /** Per article, in order. */
   titles: TitleSetting[];
+  /** Lines each paragraph and heading was set in, by blockKey. */
+  blockLines: Record<string, number>;
+  /**
+   * Where the 报尾 went: its page, its top and height (from the text block's
+   * top), where the content above it ends on that page, and whether it took
+   * a page of its own. Undefined without a 报尾.
+   */
+  distribution?: { page: number; top: number; height: number; contentBottom: number; newPage: boolean };
   faces: Record<string, FaceInfo>;
   outline: OutlineEntry[];
   metadata: {

@@ -40,13 +40,18 @@ export function typesetIssue(issue: Issue, ctx: TypesetContext, options: Typeset
   // The 报尾 sits at the foot of the last page, or of a page of its own.
   const dist = typesetDistribution(issue.meta, ctx);
   let distPage = paged.length - 1;
+  let distNewPage = false;
+  let contentBottom = 0;
   if (dist) {
     const last = paged[distPage]!;
     const used = last.length > 0 ? Math.max(...last.map((l) => l.slot + l.line.slots)) : distPage === 0 ? firstSlot : 0;
+    contentBottom = used * g.pitch;
     const free = g.height - (used + ctx.template.distribution.spaceAbove) * g.pitch;
     if (dist.height > free + 1e-6) {
       paged.push([]);
       distPage++;
+      distNewPage = true;
+      contentBottom = 0;
     }
   }
 
@@ -89,6 +94,10 @@ export function typesetIssue(issue: Issue, ctx: TypesetContext, options: Typeset
     pages,
     masthead: { ...masthead.sizes, ruleY: masthead.ruleY, firstSlot },
     titles: flow.titles,
+    blockLines: flow.blockLines,
+    ...(dist
+      ? { distribution: { page: distPage + 1, top: g.height - dist.height, height: dist.height, contentBottom, newPage: distNewPage } }
+      : {}),
     faces,
     outline,
     metadata: {

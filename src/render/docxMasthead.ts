@@ -1,0 +1,84 @@
+// The 报头 in the DOCX: real red paragraphs in a one-cell table whose exact
+// height ends on the red rule (the cell's bottom border), then a spacer up to
+// the grid line where the typesetter starts the body. The table fixes the
+// masthead's height in Word and LibreOffice alike, whatever their line
+// metrics, so the body starts on the same grid line as in the PDF.
+import {
+  AlignmentType,
+  BorderStyle,
+  HeightRule,
+  LineRuleType,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TabStopType,
+  TextRun,
+  WidthType,
+  type IBorderOptions,
+} from 'docx';
+import type { IssueMeta } from '../model.js';
+import { fill, formatDate } from '../template/format.js';
+import type { Template } from '../template/loadTemplate.js';
+import type { MastheadSizes } from '../typeset/layout.js';
+import { eighths, halfPoints, twips, type DocxGeometry } from './docxGeometry.js';
+import { STYLE, styleOf, type StyleRole } from './docxStyles.js';
+
+const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+
+export function mastheadBlock(meta: IssueMeta, t: Template, sizes: MastheadSizes, geo: DocxGeometry): Array<Table | Paragraph> {
+  const m = t.masthead;
+  const line = (role: StyleRole, text: string, size: number, spaceBefore: number): Paragraph =>
+    new Paragraph({
+      style: STYLE[role].id,
+      // Each line's box: the space above its em box, then the em box.
+      spacing: { before: 0, after: 0, line: twips(spaceBefore + size), lineRule: LineRuleType.EXACT },
+      children: [new TextRun({ text, size: halfPoints(size), sizeComplexScript: halfPoints(size) })],
+    });
+  const paragraphs = [
+    line('mastheadOrganization', meta.organization, sizes.organization, m.organization.spaceBefore),
+    line('mastheadTitle', meta.title, sizes.title, m.title.spaceBefore),
+  ];
+  if (meta.number !== undefined) {
+    let text = typeof meta.number === 'number' ? fill(m.number.format, { number: meta.number }) : meta.number;
+    if (meta.totalNumber !== undefined) text += fill(m.number.totalFormat, { totalNumber: meta.totalNumber });
+    paragraphs.push(line('mastheadNumber', text, sizes.number, m.number.spaceBefore));
+  }
+  const editor = styleOf(t, 'mastheadEditor');
+  paragraphs.push(
+    new Paragraph({
+      style: STYLE.mastheadEditor.id,
+      tabStops: [{ type: TabStopType.RIGHT, position: geo.textWidth }],
+      spacing: { before: 0, after: 0, line: twips(m.editorLine.spaceBefore + editor.size), lineRule: LineRuleType.EXACT },
+      children: [new TextRun({ text: `${meta.editor}\t${formatDate(m.editorLine.dateFormat, meta.date)}` })],
+    }),
+  );
+  const rule: IBorderOptions = {
+    style: BorderStyle.SINGLE,
+    size: eighths(m.rule.thickness),
+    color: t.colors[m.rule.color]!.rgb.slice(1),
+  };
+  const height = twips(sizes.ruleY);
+  const table = new Table({
+    width: { size: geo.textWidth, type: WidthType.DXA },
+    columnWidths: [geo.textWidth],
+    alignment: AlignmentType.CENTER,
+    margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    borders: { top: NONE, left: NONE, right: NONE, bottom: rule, insideHorizontal: NONE, insideVertical: NONE },
+    rows: [
+      new TableRow({
+        height: { value: height, rule: HeightRule.EXACT },
+        children: [new TableCell({ children: paragraphs, width: { size: geo.textWidth, type: WidthType.DXA } })],
+      }),
+    ],
+  });
+  // From the rule (whose width Word and LibreOffice add below the row) to the
+  // grid line the body starts on.
+  const gap = sizes.firstSlot * geo.pitch - height - twips(m.rule.thickness);
+  const spacer = new Paragraph({
+    style: STYLE.body.id,
+    spacing: { before: 0, after: 0, line: Math.max(20, gap), lineRule: LineRuleType.EXACT },
+    children: [],
+  });
+  return [table, spacer];
+}
