@@ -1,0 +1,73 @@
+// Character classes used by the lint rules.
+import { isHan } from '../text/unicode.js';
+
+export { isHan };
+
+/** Full-width (CJK) punctuation, including the curly quotes, ellipsis and dash of Chinese text. */
+export function isCjkPunct(cp: number): boolean {
+  return (
+    (cp >= 0x3001 && cp <= 0x3003) ||
+    (cp >= 0x3008 && cp <= 0x3011) ||
+    (cp >= 0x3014 && cp <= 0x301f) ||
+    (cp >= 0xff01 && cp <= 0xff0f) ||
+    (cp >= 0xff1a && cp <= 0xff20) ||
+    (cp >= 0xff3b && cp <= 0xff40) ||
+    (cp >= 0xff5b && cp <= 0xff65) ||
+    (cp >= 0x2018 && cp <= 0x201d) ||
+    cp === 0x2026 ||
+    cp === 0x2014 ||
+    cp === 0x00b7
+  );
+}
+
+/** A character that makes its neighbourhood Chinese text: a Han ideograph or CJK punctuation. */
+export function isChinese(cp: number | undefined): boolean {
+  return cp !== undefined && (isHan(cp) || isCjkPunct(cp));
+}
+
+export function isHanCp(cp: number | undefined): boolean {
+  return cp !== undefined && isHan(cp);
+}
+
+export function isAsciiAlnum(ch: string | undefined): boolean {
+  return ch !== undefined && /^[A-Za-z0-9]$/.test(ch);
+}
+
+export function isAsciiDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+
+
+/** The code point that ends just before UTF-16 index `i`. */
+export function cpBefore(s: string, i: number): number | undefined {
+  if (i <= 0) return undefined;
+  const lo = s.charCodeAt(i - 1);
+  if (lo >= 0xdc00 && lo <= 0xdfff && i >= 2) {
+    const hi = s.charCodeAt(i - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) return s.codePointAt(i - 2);
+  }
+  return lo;
+}
+
+/** The code point that starts at UTF-16 index `i`. */
+export function cpAt(s: string, i: number): number | undefined {
+  return i < s.length ? s.codePointAt(i) : undefined;
+}
+
+/**
+ * The nearest code point before index `i`, skipping ASCII spaces and tabs
+ * (not line breaks); undefined at the start of the text.
+ */
+export function cpBeforeSkippingSpaces(s: string, i: number): number | undefined {
+  let j = i;
+  while (j > 0 && (s[j - 1] === ' ' || s[j - 1] === '\t')) j--;
+  return cpBefore(s, j);
+}
+
+/** The nearest code point at or after index `i`, skipping ASCII spaces and tabs. */
+export function cpAfterSkippingSpaces(s: string, i: number): number | undefined {
+  let j = i;
+  while (j < s.length && (s[j] === ' ' || s[j] === '\t')) j++;
+  return cpAt(s, j);
+}

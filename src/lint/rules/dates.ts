@@ -1,0 +1,66 @@
+// date.zeroPadded and date.future.
+import type { IssueDate } from '../../model.js';
+import { unitRule } from '../rule.js';
+
+export const ZERO_PADDED = 'date.zeroPadded';
+export const FUTURE = 'date.future';
+
+/** `08月`, `06日`: a zero before the month or day number. */
+export const zeroPadded = unitRule(ZERO_PADDED, (unit, ctx) => {
+  for (const m of unit.text.matchAll(/(?<![0-9０-９])0([1-9])(?=[ \t]*([月日]))/g)) {
+    const unitChar = m[2]!;
+    const message = {
+      zh: `日期数字不补零：写“${m[1]}${unitChar}”，不写“0${m[1]}${unitChar}”`,
+      en: `dates are not zero-padded: write “${m[1]}${unitChar}”, not “0${m[1]}${unitChar}”`,
+    };
+    ctx.out.at(ZERO_PADDED, unit, m.index, message, { start: m.index, end: m.index + 2, replacement: m[1]! });
+  }
+});
+
+/** Year words that shift a date without a year of its own. */
+const RELATIVE_YEARS: ReadonlyArray<[string, number]> = [
+  ['前年', -2],
+  ['去年', -1],
+  ['上年', -1],
+  ['今年', 0],
+  ['本年', 0],
+  ['明年', 1],
+  ['次年', 1],
+];
+
+const DATE = /(?<![0-9])(?:([0-9]{4})[ \t]*年[ \t]*)?([0-9]{1,2})[ \t]*月[ \t]*([0-9]{1,2})[ \t]*[日号]/g;
+
+/** 2024年9月3日, 9月3日 (the year is the issue's): later than the issue date. */
+export const future = unitRule(FUTURE, (unit, ctx) => {
+  const issueDate = ctx.issue.meta.date;
+  for (const m of unit.text.matchAll(DATE)) {
+    let year = issueDate.year;
+    if (m[1] !== undefined) {
+      year = Number(m[1]);
+    } else {
+      const before = unit.text.slice(Math.max(0, m.index - 2), m.index);
+      year += RELATIVE_YEARS.find(([word]) => word === before)?.[1] ?? 0;
+    }
+    const date: IssueDate = { year, month: Number(m[2]), day: Number(m[3]) };
+    if (!isRealDate(date) || compare(date, issueDate) <= 0) continue;
+    const message = {
+      zh: `日期${date.year}年${date.month}月${date.day}日晚于本期日期${issueDate.year}年${issueDate.month}月${issueDate.day}日，请核对`,
+      en: `the date ${iso(date)} is later than the issue date ${iso(issueDate)}; check it`,
+    };
+    ctx.out.at(FUTURE, unit, m.index, message);
+  }
+});
+
+function isRealDate(d: IssueDate): boolean {
+  if (d.month < 1 || d.month > 12 || d.day < 1) return false;
+  const probe = new Date(Date.UTC(d.year, d.month - 1, d.day));
+  return probe.getUTCMonth() === d.month - 1 && probe.getUTCDate() === d.day;
+}
+
+function compare(a: IssueDate, b: IssueDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+function iso(d: IssueDate): string {
+  return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
