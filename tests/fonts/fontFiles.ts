@@ -1,0 +1,63 @@
+// Shared by the tests of the bundled fonts: where they are, how to open them,
+// and the 8,105 characters of 通用规范汉字表 read from Debian's unicode-data.
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as fontkit from 'fontkit';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const FONTS = path.join(ROOT, 'fonts');
+
+export const SERIF_FALLBACK = 'NotoSerifCJKsc-Fallback.otf';
+export const SANS_FALLBACK = 'NotoSansCJKsc-Fallback.otf';
+export const TITLE = 'NotoSerifCJKsc-Bold-Title.otf';
+
+const opened = new Map<string, fontkit.Font>();
+
+/** The font in fonts/ (a single face; a collection is refused). */
+export function openFont(file: string): fontkit.Font {
+  let font = opened.get(file);
+  if (!font) {
+    const f = fontkit.openSync(path.join(FONTS, file));
+    if ('fonts' in f) throw new Error(`${file} is a collection`);
+    font = f;
+    opened.set(file, font);
+  }
+  return font;
+}
+
+/** A real glyph (not .notdef) for cp: the test src/fonts/fontSet.ts applies. */
+export function has(font: fontkit.Font, cp: number): boolean {
+  return font.hasGlyphForCodePoint(cp) && font.glyphForCodePoint(cp).id !== 0;
+}
+
+/** Code points that none of the fonts of the chain has. */
+export function uncovered(chain: fontkit.Font[], cps: Iterable<number>): number[] {
+  const out: number[] = [];
+  for (const cp of cps) if (!chain.some((f) => has(f, cp))) out.push(cp);
+  return out;
+}
+
+export const show = (cps: number[]): string => cps.map((cp) => `${String.fromCodePoint(cp)} U+${cp.toString(16).toUpperCase()}`).join(', ');
+
+let tghz: number[] | undefined;
+
+/** The characters of 通用规范汉字表 (2013): the Unihan field kTGHZ2013. */
+export function tghz2013(): number[] {
+  if (!tghz) {
+    const dir = '/usr/share/unicode';
+    const files = readdirSync(dir).filter((f) => /^Unihan_.*\.txt\.bz2$/.test(f));
+    const cps = new Set<number>();
+    for (const f of files) {
+      const text = execFileSync('bzip2', ['-dc', path.join(dir, f)], { encoding: 'utf8', maxBuffer: 1 << 30 });
+      for (const m of text.matchAll(/^U\+([0-9A-F]{4,6})\tkTGHZ2013\t/gm)) cps.add(parseInt(m[1]!, 16));
+    }
+    tghz = [...cps].sort((a, b) => a - b);
+  }
+  return tghz;
+}
+
+export function* range(from: number, to: number): Generator<number> {
+  for (let cp = from; cp <= to; cp++) yield cp;
+}
