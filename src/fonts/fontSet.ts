@@ -12,6 +12,7 @@ export interface LoadedFace {
   key: string;
   file: string;
   postscriptName: string;
+  familyName: string;
   /** Whether the face has a glyph (not .notdef) for the code point. */
   has(cp: number): boolean;
   /** Advance width of the code point's glyph, in em. */
@@ -40,15 +41,13 @@ function makeFace(key: string, file: string, font: fontkit.Font): LoadedFace {
   const upm = font.unitsPerEm;
   const widths = new Map<number, number>();
   const present = new Map<number, boolean>();
-  const os2 = font['OS/2'];
-  const typoAsc = os2?.typoAscender ?? font.ascent;
-  const typoDesc = os2?.typoDescender ?? font.descent;
-  // The em box spans ascender..descender when they add up to one em.
-  const emAscent = Math.abs(typoAsc - typoDesc - upm) < upm * 0.02 ? typoAsc / upm : 0.88;
+  const emAscent = ideographicAscent(font);
   return {
     key,
     file,
     postscriptName: font.postscriptName,
+    // The typographic family (name 16) where there is one: FandolFang, not "FandolFang R".
+    familyName: font.getName('preferredFamily') ?? font.familyName,
     emAscent,
     has(cp) {
       let p = present.get(cp);
@@ -72,6 +71,31 @@ function makeFace(key: string, file: string, font: fontkit.Font): LoadedFace {
       return w;
     },
   };
+}
+
+/** Ideographs whose ink is centred in the em box of any CJK design. */
+const REFERENCE_IDEOGRAPHS = [...'国田口日中'].map((c) => c.codePointAt(0)!);
+
+/**
+ * How far the ideographic em box reaches above the baseline, in em. Read from
+ * the ink of reference ideographs, which sit centred in the box: the tables
+ * cannot be trusted (FandolFang, FandolKai, FandolHei and FandolSong-Bold say
+ * 880/−120 but draw on an 800/−200 box, like FandolSong-Regular). Faces
+ * without ideographs fall back to their typographic ascender.
+ */
+function ideographicAscent(font: fontkit.Font): number {
+  const upm = font.unitsPerEm;
+  const centres = REFERENCE_IDEOGRAPHS.filter((cp) => font.hasGlyphForCodePoint(cp))
+    .map((cp) => font.glyphForCodePoint(cp).bbox)
+    .filter((b) => Number.isFinite(b.minY) && Number.isFinite(b.maxY))
+    .map((b) => (b.minY + b.maxY) / 2);
+  if (centres.length > 0) {
+    const centre = centres.reduce((a, b) => a + b, 0) / centres.length;
+    // Round to 1/100 em: the boxes are designed in whole units of that order.
+    return Math.round(((centre + upm / 2) / upm) * 100) / 100;
+  }
+  const asc = font['OS/2']?.typoAscender ?? font.ascent;
+  return asc / upm;
 }
 
 export interface FontSearch {

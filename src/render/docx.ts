@@ -63,6 +63,7 @@ export async function renderDocx(input: DocxInput, options: DocxOptions): Promis
     mirrorMargins: input.template.page.twoSided,
     template: input.template,
     language: input.layout.metadata.language,
+    families: Object.fromEntries(Object.entries(input.layout.faces).map(([k, f]) => [k, f.familyName])),
   });
 }
 

@@ -10,6 +10,8 @@ export interface PackageOptions {
   mirrorMargins: boolean;
   template: Template;
   language: string;
+  /** Family names of the bundled fonts, by face: the font table names them as alternatives. */
+  families: Record<string, string>;
 }
 
 /** Zip entry times: 1980-01-01, the earliest a zip can hold. */
@@ -32,7 +34,7 @@ export function finishDocxPackage(zip: Uint8Array, options: PackageOptions): Uin
   for (const name of Object.keys(files)) {
     if (name.endsWith('.xml') || name.endsWith('.rels')) edit(name, (xml) => orderProperties(stripThemeFonts(xml)));
   }
-  files['word/fontTable.xml'] = strToU8(fontTable(options.template));
+  files['word/fontTable.xml'] = strToU8(fontTable(options.template, options.families));
   return deterministicZip(files);
 }
 
@@ -89,10 +91,10 @@ function escapeXml(s: string): string {
 }
 
 /** Word names of the template's faces, with the bundled font as the alternative name. */
-function fontTable(t: Template): string {
+function fontTable(t: Template, families: Record<string, string>): string {
   const entries = new Map<string, string>();
-  for (const face of Object.values(t.faces)) {
-    const alt = face.file.replace(/\.[ot]tf$/i, '').replace(/-Regular$/, '');
+  for (const [key, face] of Object.entries(t.faces)) {
+    const alt = families[key] ?? face.file.replace(/\.[ot]tf$/i, '');
     for (const name of [face.wordName, face.wordLatinName].filter((n): n is string => !!n)) if (!entries.has(name)) entries.set(name, alt);
   }
   const fonts = [...entries]

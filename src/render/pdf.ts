@@ -77,6 +77,8 @@ function drawText(doc: PDFDocument, run: TextRun): void {
   if (run.rotation) doc.save().rotate(run.rotation.angle, { origin: [run.rotation.cx, run.rotation.cy] });
   doc.font(run.face).fontSize(run.size).fillColor(color);
   if (run.bold) doc.strokeColor(color).lineWidth(run.size * FAKE_BOLD_STROKE);
+  // A .notdef glyph cannot say what it stands for: the marked content does.
+  if (run.actualText !== undefined) doc.markContent('Span', { actual: run.actualText });
   doc.text(run.text, run.x, run.y, {
     lineBreak: false,
     baseline: 'alphabetic',
@@ -85,6 +87,7 @@ function drawText(doc: PDFDocument, run: TextRun): void {
     fill: true,
     stroke: run.bold,
   });
+  if (run.actualText !== undefined) doc.endMarkedContent();
   if (run.rotation) doc.restore();
 }
 

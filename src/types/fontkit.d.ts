@@ -32,6 +32,7 @@ declare module 'fontkit' {
     glyphForCodePoint(codePoint: number): Glyph;
     hasGlyphForCodePoint(codePoint: number): boolean;
     getGlyph(id: number): Glyph;
+    getName(key: string, lang?: string): string | null;
     layout(text: string, features?: string[] | Record<string, boolean>): GlyphRun;
   }
   export interface FontCollection {

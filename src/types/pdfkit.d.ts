@@ -39,6 +39,8 @@ declare module 'pdfkit' {
     rotate(angle: number, options?: { origin?: [number, number] }): this;
     text(text: string, x: number, y: number, options?: TextOptions): this;
     image(src: Buffer | Uint8Array, x: number, y: number, options?: { width?: number; height?: number }): this;
+    markContent(tag: 'Span', options: { actual?: string }): this;
+    endMarkedContent(): this;
     on(event: 'data', listener: (chunk: Buffer) => void): this;
     on(event: 'end' | 'error', listener: (err?: Error) => void): this;
     end(): void;

@@ -11,6 +11,8 @@ export interface Glyph {
   face: string;
   /** Natural advance in points, grid tracking included. */
   advance: number;
+  /** No face has the character: drawn as .notdef, kept in the text layer. */
+  missing?: boolean;
 }
 
 export type AtomKind = 'cjk' | 'punct' | 'latin' | 'space' | 'break';
@@ -102,8 +104,9 @@ export function toAtoms(pieces: StyledPiece[], ctx: TypesetContext): Atom[] {
         continue;
       }
       const glyphs: Glyph[] = [...text].map((ch) => {
-        const face = ctx.faceFor(style.face, ch, pos);
-        return { ch, face, advance: (ctx.fonts.face(face).advance(ch.codePointAt(0)!) + tracking) * size };
+        const { face, missing } = ctx.faceFor(style.face, ch, pos);
+        const advance = (ctx.fonts.face(face).advance(ch.codePointAt(0)!) + tracking) * size;
+        return missing ? { ch, face, advance, missing } : { ch, face, advance };
       });
       const width = glyphs.reduce((w, g) => w + g.advance, 0);
       const single = glyphs.length === 1 ? glyphs[0]! : undefined;

@@ -91,20 +91,22 @@ export class TypesetContext {
   }
 
   /**
-   * The face that draws `ch` in text of `face`. A character none of the
-   * faces has is reported once per place and drawn with `face` itself.
+   * The face that draws `ch` in text of `face`, and whether no face has it
+   * (then it is drawn with `face`'s .notdef glyph and keeps its text in the
+   * PDF's text layer). A fallback is noted once per character and build; a
+   * character no face has is a warning at each place it appears.
    */
-  faceFor(face: string, ch: string, pos: SourcePos | undefined): string {
+  faceFor(face: string, ch: string, pos: SourcePos | undefined): { face: string; missing: boolean } {
     const cp = ch.codePointAt(0)!;
     const found = this.fonts.faceFor(face, cp);
-    if (found === face) return face;
+    if (found === face) return { face, missing: false };
     const hex = cp.toString(16).toUpperCase().padStart(4, '0');
-    const key = `${found ?? ''}|${face}|${cp}|${pos?.file}|${pos?.line}`;
+    const key = found ? `fallback|${cp}` : `missing|${cp}|${pos?.file}|${pos?.line}`;
     if (!this.reported.has(key)) {
       this.reported.add(key);
       if (found) this.diags.notice('glyph.fallback', pos, { char: ch, code: hex, face, fallback: found });
       else this.diags.warn('glyph.missing', pos, { char: ch, code: hex, face });
     }
-    return found ?? face;
+    return found ? { face: found, missing: false } : { face, missing: true };
   }
 }

@@ -19,6 +19,8 @@ export interface TextRun {
   charSpacing: number;
   /** Drawn with a stroked outline (faces without a bold cut). */
   bold: boolean;
+  /** The text a copy from the PDF gives, when the glyph drawn cannot say it (.notdef). */
+  actualText?: string;
   /** Rotation in degrees (clockwise on the page) about a point; for the draft watermark. */
   rotation?: { angle: number; cx: number; cy: number };
 }
@@ -90,6 +92,7 @@ export interface OutlineEntry {
 export interface FaceInfo {
   file: string;
   postscriptName: string;
+  familyName: string;
 }
 
 /** Typesetting decisions the DOCX writer repeats so Word lays out the same. */

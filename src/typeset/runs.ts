@@ -1,6 +1,8 @@
 // Placed glyphs → text runs: the fewest runs of one face, size, colour and
 // weight whose glyphs advance by their natural width plus one constant
-// spacing, which is all a PDF text operator needs.
+// spacing, which is all a PDF text operator needs. A glyph from a fallback
+// face sits on the same em box as the text around it; a glyph no face has
+// is a run of its own that carries its text.
 import type { PlacedGlyph } from './breakLines.js';
 import type { TypesetContext } from './context.js';
 import type { TextRun } from './layout.js';
@@ -16,7 +18,16 @@ export function glyphsToRuns(glyphs: readonly PlacedGlyph[], x0: number, baselin
   let length = 0;
   for (const g of glyphs) {
     const style = g.atom.style;
-    if (run && prev && run.face === g.face && run.size === style.size && run.bold === style.bold && prev.atom.style.color === style.color) {
+    if (
+      run &&
+      prev &&
+      !g.missing &&
+      !prev.missing &&
+      run.face === g.face &&
+      run.size === style.size &&
+      run.bold === style.bold &&
+      prev.atom.style.color === style.color
+    ) {
       // Glyph advances carry the grid tracking; the run's spacing carries it too.
       const thisGap = g.x - prev.x - prev.advance;
       if (length === 1 || Math.abs(thisGap - gap) < TOLERANCE) {
@@ -28,16 +39,19 @@ export function glyphsToRuns(glyphs: readonly PlacedGlyph[], x0: number, baselin
         continue;
       }
     }
+    // Move a fallback face's baseline so its em box covers the style face's.
+    const shift = g.face === style.face ? 0 : (ctx.fonts.face(g.face).emAscent - ctx.fonts.face(style.face).emAscent) * style.size;
     run = {
       kind: 'text',
       x: x0 + g.x,
-      y: baseline,
+      y: baseline + shift,
       text: g.ch,
       face: g.face,
       size: style.size,
       color: ctx.color(style.color),
       charSpacing: trackingEm * style.size,
       bold: style.bold,
+      ...(g.missing ? { actualText: g.ch } : {}),
     };
     runs.push(run);
     gap = 0;

@@ -87,7 +87,7 @@ export function typesetIssue(issue: Issue, ctx: TypesetContext, options: Typeset
   const meta = issue.meta;
   const numberText = issueNumberText(meta, ctx) ?? '';
   const faces: Layout['faces'] = {};
-  for (const f of ctx.fonts.all) faces[f.key] = { file: f.file, postscriptName: f.postscriptName };
+  for (const f of ctx.fonts.all) faces[f.key] = { file: f.file, postscriptName: f.postscriptName, familyName: f.familyName };
   return {
     width: g.pageWidth,
     height: g.pageHeight,
