@@ -17,6 +17,13 @@ const configSchema = z.strictObject({
   defaults: issueDefaultsSchema.default({}),
   /** Extra folders searched for font files named by templates. */
   fontDirs: z.array(z.string().trim().min(1)).default([]),
+  /** Inputs larger than these are refused with a message, not read. */
+  limits: z
+    .strictObject({
+      /** Largest image file, in megabytes. */
+      imageMB: z.number().positive().default(20),
+    })
+    .default({ imageMB: 20 }),
 });
 
 export type ProjectConfig = z.infer<typeof configSchema>;

@@ -15,12 +15,10 @@ import { parseYaml, type YamlSource } from './yamlSource.js';
 
 export const ISSUE_FILE = 'issue.yaml';
 export const ISSUE_ID = /^[A-Za-z0-9._-]+$/;
-const DEFAULT_MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
 export interface ReadOptions {
   /** Include articles marked `draft: true`. */
   drafts?: boolean;
-  maxImageBytes?: number;
 }
 
 /**
@@ -62,7 +60,7 @@ export function readIssue(project: Project, dir: string, options: ReadOptions = 
   const meta = fields && src ? buildMeta(fields, defaults, src, project.configSource, diags) : undefined;
   const articleFiles = listArticles(dir, fields?.articles, src, diags);
   const articles: Article[] = [];
-  const images = { issueDir: dir, maxBytes: options.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES };
+  const images = { issueDir: dir, maxBytes: project.config.limits.imageMB * 1024 * 1024 };
   for (const file of articleFiles) {
     const article = readArticle(file, images, diags);
     if (article && (options.drafts || !article.draft)) articles.push(article);
