@@ -13,6 +13,8 @@ export interface Diagnostic {
   file?: string;
   line?: number;
   col?: number;
+  /** The typography rule that found it (lint findings only). */
+  rule?: string;
 }
 
 export type Where = Partial<SourcePos> | undefined;

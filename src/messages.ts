@@ -173,6 +173,16 @@ const catalogue = {
     zh: (p) => `字符“${p.char}”（U+${p.code}）由后备字体 ${p.fallback} 代替 ${p.face} 排出`,
     en: (p) => `the character "${p.char}" (U+${p.code}) is drawn from the fallback ${p.fallback} instead of ${p.face}`,
   },
+  // Typography lint: the rule supplies its words in both languages.
+  'lint.finding': { zh: (p) => `[${p.rule}] ${p.zh}`, en: (p) => `[${p.rule}] ${p.en}` },
+  'issue.exists': {
+    zh: (p) => `期次目录 ${p.dir} 已存在，不会覆盖`,
+    en: (p) => `the issue folder ${p.dir} exists already; nothing is overwritten`,
+  },
+  'issue.noneToCopy': {
+    zh: (p) => `${p.dir} 下没有可作为模板的期次；请先手工建立一期`,
+    en: (p) => `there is no issue under ${p.dir} to start from; create the first one by hand`,
+  },
   // Output
   'output.unwritable': {
     zh: (p) => `无法写入输出文件 ${p.file}：${p.detail}`,

@@ -1,10 +1,15 @@
-// `bulletin build [ISSUE...]`: build PDF and DOCX for each issue.
-import { buildIssue, type BuildResult, type Format } from '../build.js';
-import { InputError, type Diagnostic } from '../diagnostics.js';
-import { message } from '../messages.js';
+// `bulletin build [ISSUE...]` and `bulletin preview ISSUE`.
+import path from 'node:path';
+import type { BuildOptions, Format } from '../build.js';
+import type { Project } from '../project/config.js';
+import { resolveIssueDir } from '../read/readIssue.js';
+import { buildMany, type IssueOutcome } from './buildRunner.js';
 import { EXIT } from './exitCodes.js';
+import { issueReport, jsonReport } from './jsonReport.js';
 import { allIssues, openProject, UsageError } from './projectArg.js';
 import { displayPath, printDiagnostics, type Reporter } from './report.js';
+import { text } from './texts.js';
+import { watchAndRebuild, type Watching } from './watch.js';
 
 export interface BuildCommandOptions {
   root?: string;
@@ -14,52 +19,109 @@ export interface BuildCommandOptions {
   drafts?: boolean;
   strict?: boolean;
   json?: boolean;
+  watch?: boolean;
 }
 
-export interface IssueReport {
-  id: string;
-  ok: boolean;
-  outputs: BuildResult['outputs'];
-  diagnostics: Array<Diagnostic & { message: string }>;
-}
-
-export function parseFormats(value: string | undefined): Format[] {
+export function parseFormats(value: string | undefined, r: Reporter): Format[] {
   if (value === undefined) return ['pdf', 'docx'];
-  const formats = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-  for (const f of formats) if (f !== 'pdf' && f !== 'docx') throw new UsageError(`--format: ${f}`);
+  const formats = value
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  if (formats.length === 0 || formats.some((f) => f !== 'pdf' && f !== 'docx')) throw new UsageError(text(r.lang, 'badFormat', { value }));
   return [...new Set(formats)] as Format[];
 }
 
+/** The exit status of a set of outcomes: the worst of them. */
+export function exitOf(outcomes: IssueOutcome[]): number {
+  if (outcomes.some((o) => o.internalError)) return EXIT.internal;
+  if (outcomes.some((o) => o.diagnostics.some((d) => d.severity === 'error') || o.outputs.length === 0)) return EXIT.inputError;
+  return EXIT.ok;
+}
+
+function reportOutcome(o: IssueOutcome, many: boolean, r: Reporter): void {
+  printDiagnostics(o.diagnostics, r);
+  if (o.internalError) {
+    r.problem(`${o.ref}: ${text(r.lang, 'internal', { message: o.internalError.message })}`);
+    if (r.debug && o.internalError.stack) r.problem(o.internalError.stack);
+    return;
+  }
+  const errors = o.diagnostics.filter((d) => d.severity === 'error').length;
+  if (many) {
+    r.info(errors > 0 || o.outputs.length === 0 ? text(r.lang, 'failed', { id: o.id, count: errors }) : text(r.lang, 'built', { id: o.id, ms: Math.round(o.ms) }));
+    return;
+  }
+  for (const out of o.outputs) {
+    const pages = out.pages !== undefined ? text(r.lang, 'pages', { pages: out.pages }) : '';
+    r.info(text(r.lang, 'wrote', { file: displayPath(out.file), detail: `${pages}${Math.round(out.bytes / 1024)} KB` }));
+  }
+}
+
+export async function runBuilds(project: Project, refs: string[], options: BuildOptions, json: boolean, r: Reporter): Promise<number> {
+  const many = refs.length > 1;
+  const outcomes = await buildMany(project, refs, options, (o) => reportOutcome(o, many, r));
+  const exit = exitOf(outcomes);
+  if (many) {
+    const failed = outcomes.filter((o) => o.internalError || o.outputs.length === 0).length;
+    r.info(text(r.lang, 'summary', { total: outcomes.length, ok: outcomes.length - failed, failed }));
+  }
+  if (json) {
+    const issues = outcomes.map((o) => issueReport(o.id, o.outputs, o.diagnostics, r.lang, o.ms));
+    process.stdout.write(`${JSON.stringify(jsonReport('build', issues, exit), null, 2)}\n`);
+  }
+  return exit;
+}
+
+export function buildOptionsOf(opts: BuildCommandOptions, r: Reporter): BuildOptions {
+  return {
+    formats: parseFormats(opts.format, r),
+    ...(opts.out !== undefined ? { outDir: opts.out } : {}),
+    drafts: opts.drafts ?? false,
+    strict: opts.strict ?? false,
+  };
+}
+
 export async function buildCommand(issues: string[], opts: BuildCommandOptions, r: Reporter): Promise<number> {
-  const formats = parseFormats(opts.format);
+  const options = buildOptionsOf(opts, r);
   const project = openProject(opts.root);
   const refs = opts.all ? allIssues(project) : issues;
-  if (refs.length === 0) throw new UsageError(r.lang === 'zh' ? '请指定要生成的期次，或使用 --all' : 'name the issues to build, or use --all');
-  const reports: IssueReport[] = [];
-  let worst: number = EXIT.ok;
-  for (const ref of refs) {
-    const withMessages = (items: Diagnostic[]) => items.map((d) => ({ ...d, message: message(d.code, d.params, r.lang) }));
-    try {
-      const result = await buildIssue(project, ref, {
-        formats,
-        ...(opts.out !== undefined ? { outDir: opts.out } : {}),
-        drafts: opts.drafts ?? false,
-        strict: opts.strict ?? false,
-      });
-      printDiagnostics(result.diagnostics, r);
-      for (const o of result.outputs) {
-        const pages = o.pages !== undefined ? (r.lang === 'zh' ? `${o.pages} 页，` : `${o.pages} pages, `) : '';
-        const size = `${(o.bytes / 1024).toFixed(0)} KB`;
-        r.info(r.lang === 'zh' ? `已生成 ${displayPath(o.file)}（${pages}${size}）` : `wrote ${displayPath(o.file)} (${pages}${size})`);
-      }
-      reports.push({ id: result.issueId, ok: true, outputs: result.outputs, diagnostics: withMessages(result.diagnostics) });
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      printDiagnostics(err.diagnostics, r);
-      reports.push({ id: ref, ok: false, outputs: [], diagnostics: withMessages(err.diagnostics) });
-      worst = Math.max(worst, EXIT.inputError);
-    }
-  }
-  if (opts.json) process.stdout.write(`${JSON.stringify({ ok: worst === EXIT.ok, issues: reports }, null, 2)}\n`);
-  return worst;
+  if (refs.length === 0) throw new UsageError(text(r.lang, 'needIssue'));
+  const exit = await runBuilds(project, refs, options, opts.json ?? false, r);
+  if (!opts.watch) return exit;
+  const watching = startWatch(project, refs, options, r);
+  return untilInterrupted(watching);
+}
+
+/** Watch the issues' folders, templates and config; rebuild on each save; keep going after input errors. */
+export function startWatch(project: Project, refs: string[], options: BuildOptions, r: Reporter): Watching {
+  const dirs = refs.map((ref) => resolveIssueDir(project, ref)).filter((d): d is string => d !== undefined);
+  const watching = watchAndRebuild(project, dirs, async () => {
+    await buildMany(project, refs, options, (o) => {
+      printDiagnostics(o.diagnostics, r);
+      if (o.internalError) r.problem(`${o.ref}: ${text(r.lang, 'internal', { message: o.internalError.message })}`);
+      else if (o.outputs.length === 0) r.problem(text(r.lang, 'rebuildFailed'));
+      else r.info(`${o.id}: ${text(r.lang, 'rebuilt', { ms: Math.round(o.ms) })}`);
+    }, 1);
+  });
+  void watching.ready.then(() => r.info(text(r.lang, 'watching')));
+  return watching;
+}
+
+function untilInterrupted(watching: Watching): Promise<number> {
+  return new Promise((resolve) => {
+    const stop = () => void watching.close().then(() => resolve(EXIT.ok));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+/** `bulletin preview ISSUE`: build with drafts, print where the PDF is, rebuild on every save. */
+export async function previewCommand(issue: string, opts: BuildCommandOptions, r: Reporter): Promise<number> {
+  const options: BuildOptions = { ...buildOptionsOf({ ...opts, drafts: true }, r), drafts: true };
+  const project = openProject(opts.root);
+  await runBuilds(project, [issue], options, false, r);
+  const outDir = options.outDir ? path.resolve(options.outDir) : project.outDir;
+  const dir = resolveIssueDir(project, issue);
+  r.info(text(r.lang, 'preview', { file: path.join(outDir, `${path.basename(dir ?? issue)}.pdf`) }));
+  return untilInterrupted(startWatch(project, [issue], options, r));
 }

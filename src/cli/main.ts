@@ -1,11 +1,17 @@
 // The command line: parses arguments, prints messages, calls the library.
-import { Command, CommanderError } from 'commander';
+// Nothing imports it; every command is also a function (src/cli/*Command.ts).
+import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../diagnostics.js';
+import type { Lang } from '../messages.js';
 import { VERSION } from '../version.js';
-import { buildCommand } from './buildCommand.js';
+import { buildCommand, previewCommand } from './buildCommand.js';
+import { checkCommand } from './checkCommand.js';
 import { EXIT } from './exitCodes.js';
+import { fontsCommand } from './fontsCommand.js';
+import { newCommand } from './newCommand.js';
 import { UsageError } from './projectArg.js';
-import { chooseLang, makeReporter, printDiagnostics } from './report.js';
+import { chooseLang, makeReporter, printDiagnostics, type Reporter } from './report.js';
+import { text } from './texts.js';
 
 interface GlobalOptions {
   lang?: string;
@@ -14,27 +20,43 @@ interface GlobalOptions {
   quiet?: boolean;
 }
 
+/** Commander's own errors, in the user's language. */
+function translateCommanderError(line: string, lang: Lang): string {
+  if (lang === 'en') return line;
+  return line
+    .replace(/^error: unknown option '([^']+)'/, '错误：未知选项 $1')
+    .replace(/^error: unknown command '([^']+)'/, '错误：未知命令 $1')
+    .replace(/^error: missing required argument '([^']+)'/, '错误：缺少参数 $1')
+    .replace(/^error: option '([^']+)' argument missing/, '错误：选项 $1 缺少取值')
+    .replace(/^error: too many arguments.*/, '错误：参数过多')
+    .replace(/^\(Did you mean (.+)\?\)/, '（是否想输入 $1？）');
+}
+
 export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
+  const langGuess = chooseLang(argv.includes('--lang') ? argv[argv.indexOf('--lang') + 1] : undefined);
   const program = new Command('bulletin');
   program
     .description('工作简报排版工具：把 Markdown 文章排成 PDF 和 DOCX / typesets a Chinese work bulletin from Markdown into PDF and DOCX')
-    .version(VERSION, '-V, --version')
-    .option('--lang <lang>', 'zh | en')
+    .version(VERSION, '-V, --version', '显示版本 / show the version')
+    .helpOption('-h, --help', '显示帮助 / show help')
+    .addOption(new Option('--lang <lang>', '消息语言 / language of messages').choices(['zh', 'en']))
     .option('--root <dir>', '项目根目录 / project root')
     .option('--debug', '出错时显示调用栈 / show stack traces')
-    .option('--quiet', '只显示问题 / print problems only')
+    .option('-q, --quiet', '只显示问题 / print problems only')
     .exitOverride()
-    .showHelpAfterError();
+    .showHelpAfterError(langGuess === 'zh' ? '（用 --help 查看用法）' : '(--help shows the usage)')
+    .configureOutput({ writeErr: (s) => process.stderr.write(s.split('\n').map((l) => translateCommanderError(l, langGuess)).join('\n')) });
 
-  const reporter = (json = false) => {
-    const g = program.opts<GlobalOptions>();
+  const global = () => program.opts<GlobalOptions>();
+  const reporter = (json = false): Reporter => {
+    const g = global();
     return makeReporter({ lang: chooseLang(g.lang), quiet: g.quiet ?? false, debug: g.debug ?? false, json });
   };
-  const run = async (f: () => Promise<number>, json = false) => {
+  const run = async (f: (r: Reporter) => Promise<number>, json = false): Promise<void> => {
     const r = reporter(json);
     try {
-      exitCode = await f();
+      exitCode = await f(r);
     } catch (err) {
       if (err instanceof InputError) {
         printDiagnostics(err.diagnostics, r);
@@ -44,8 +66,8 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = EXIT.usage;
       } else {
         const e = err as Error;
-        r.problem(r.lang === 'zh' ? `内部错误：${e.message}` : `internal error: ${e.message}`);
-        if (r.debug && e.stack) r.problem(e.stack);
+        r.problem(text(r.lang, 'internal', { message: e?.message ?? String(err) }));
+        if (r.debug && e?.stack) r.problem(e.stack);
         exitCode = EXIT.internal;
       }
     }
@@ -56,13 +78,55 @@ export async function main(argv: string[]): Promise<number> {
     .description('生成 PDF 和 DOCX / build PDF and DOCX')
     .argument('[issues...]', '期次（issues/ 下的目录名）或目录路径 / issue ids or folders')
     .option('--all', '生成 issues/ 下的每一期 / every issue')
-    .option('--format <list>', 'pdf,docx')
+    .option('--format <list>', '输出格式 / outputs: pdf,docx')
     .option('--out <dir>', '输出目录 / output folder')
     .option('--drafts', '包括草稿文章并加“草稿”水印 / include drafts, mark pages 草稿')
     .option('--strict', '警告也视为错误 / warnings fail the build')
-    .option('--json', '在标准输出上输出 JSON / JSON on stdout')
+    .option('--json', '在标准输出上输出 JSON / one JSON object on stdout')
+    .option('--watch', '文件保存后自动重新生成 / rebuild on every change')
     .action(async (issues: string[], opts: Record<string, unknown>) => {
-      await run(() => buildCommand(issues, { ...opts, root: program.opts<GlobalOptions>().root }, reporter(Boolean(opts.json))), Boolean(opts.json));
+      const json = Boolean(opts.json);
+      await run((r) => buildCommand(issues, { ...opts, ...(global().root ? { root: global().root } : {}) }, r), json);
+    });
+
+  program
+    .command('check')
+    .description('检查输入和排版规范，不生成文件 / validate inputs and lint typography, write nothing')
+    .argument('[issues...]', '期次 / issue ids or folders')
+    .option('--all', '检查每一期 / every issue')
+    .option('--json', '在标准输出上输出 JSON / one JSON object on stdout')
+    .option('--strict', '警告也视为错误 / warnings are errors')
+    .option('--fix', '自动修正可安全修正的问题并显示改动 / apply the safe fixes, print a diff')
+    .option('--drafts', '也检查草稿文章 / include draft articles')
+    .action(async (issues: string[], opts: Record<string, unknown>) => {
+      await run((r) => checkCommand(issues, { ...opts, ...(global().root ? { root: global().root } : {}) }, r), Boolean(opts.json));
+    });
+
+  program
+    .command('new')
+    .description('仿照最近一期建立新的一期 / start a new issue from the latest one')
+    .argument('<issue>', '新期次的目录名，如 2024-09 / the new issue id, e.g. 2024-09')
+    .option('--date <YYYY-MM-DD>', '出刊日期（默认今天）/ issue date (default today)')
+    .action(async (issue: string, opts: { date?: string }) => {
+      await run((r) => newCommand(issue, { ...opts, ...(global().root ? { root: global().root } : {}) }, r));
+    });
+
+  program
+    .command('preview')
+    .description('含草稿生成并在保存后自动更新 / build with drafts and rebuild on every save')
+    .argument('<issue>', '期次 / issue id or folder')
+    .option('--format <list>', '输出格式 / outputs: pdf,docx', 'pdf')
+    .option('--out <dir>', '输出目录 / output folder')
+    .action(async (issue: string, opts: Record<string, unknown>) => {
+      await run((r) => previewCommand(issue, { ...opts, ...(global().root ? { root: global().root } : {}) }, r));
+    });
+
+  program
+    .command('fonts')
+    .description('显示各角色所用字体，以及缺字 / show the font of each role, and characters fonts lack')
+    .argument('[issue]', '期次 / issue id or folder')
+    .action(async (issue: string | undefined) => {
+      await run((r) => fontsCommand(issue, global().root ? { root: global().root } : {}, r));
     });
 
   try {

@@ -49,3 +49,21 @@ function firstInvalidUtf8(bytes: Buffer): { line: number; col: number } {
   }
   return { line, col };
 }
+
+/** How a source file was written: kept when a fix writes it back. */
+export interface SourceFormat {
+  bom: boolean;
+  crlf: boolean;
+}
+
+export function sourceFormat(file: string): SourceFormat {
+  const head = readFileSync(file);
+  const text = head.toString('latin1');
+  return { bom: head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf, crlf: /\r\n/.test(text) };
+}
+
+/** Text as read (LF, no BOM) back into the file's own format. */
+export function inSourceFormat(text: string, format: SourceFormat): Buffer {
+  const body = format.crlf ? text.replace(/\n/g, '\r\n') : text;
+  return Buffer.from(format.bom ? `\uFEFF${body}` : body, 'utf8');
+}

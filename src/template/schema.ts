@@ -70,6 +70,7 @@ export const templateSchema = z.strictObject({
     titleSpaceBefore: z.number().int().min(0).max(10),
     titleSpaceAfter: z.number().int().min(0).max(10),
     titleKeepLines: z.number().int().min(0).max(10),
+    titleMaxLines: z.number().int().min(1).max(10),
     sourceFormat: z.string(),
     sectionFormat: z.string(),
   }),
@@ -116,6 +117,7 @@ export const templateSchema = z.strictObject({
     latinSpace: z.number().min(0).max(1),
     compressMarkPairs: z.boolean(),
   }),
+  numbering: z.strictObject({ restartEachYear: z.boolean() }),
   draft: z.strictObject({ text: z.string().min(1), style: z.string().min(1), angle: z.number() }),
 });
 

@@ -1,0 +1,99 @@
+// `bulletin check`: read and typeset an issue, lint its typography, write
+// nothing; `--fix` applies the lint's safe repairs to the article files.
+import path from 'node:path';
+import { writeFileAtomic } from './atomicWrite.js';
+import { prepareIssue, type BuildOptions } from './build.js';
+import { Diagnostics, InputError, type Diagnostic } from './diagnostics.js';
+import { applyFixes, lintIssue, unifiedDiff, type LintFinding, type LintFix } from './lint/lintIssue.js';
+import type { Project } from './project/config.js';
+import { inSourceFormat, readSourceFile, sourceFormat } from './read/sourceFile.js';
+
+export interface CheckResult {
+  issueId: string;
+  /** Input problems, font notices and warnings, typography findings. */
+  diagnostics: Diagnostic[];
+  /** Safe repairs by article file. */
+  fixes: Map<string, LintFix[]>;
+}
+
+export function lintDiagnostic(f: LintFinding): Diagnostic {
+  return {
+    severity: f.severity,
+    code: 'lint.finding',
+    params: { rule: f.rule, zh: f.message.zh, en: f.message.en },
+    file: f.file,
+    line: f.line,
+    col: f.col,
+    rule: f.rule,
+  };
+}
+
+/** Check one issue. Input errors come back as diagnostics, not thrown. */
+export function checkIssue(project: Project, issueRef: string, options: BuildOptions = {}): CheckResult {
+  let prepared;
+  try {
+    prepared = prepareIssue(project, issueRef, { ...options, strict: false });
+  } catch (err) {
+    if (err instanceof InputError) return { issueId: issueRef, diagnostics: err.diagnostics, fixes: new Map() };
+    throw err;
+  }
+  const { issue, template, layout } = prepared;
+  const sources = new Map<string, string>();
+  const ignore = new Diagnostics();
+  for (const a of issue.articles) {
+    const text = readSourceFile(a.file, ignore);
+    if (text !== undefined) sources.set(a.file, text);
+  }
+  const findings = lintIssue(issue, sources, {
+    maxTitleLines: template.article.titleMaxLines,
+    titleLineCounts: layout.titles.map((t) => t.lines.length),
+  });
+  const fixes = new Map<string, LintFix[]>();
+  for (const f of findings) {
+    if (!f.fix) continue;
+    if (!fixes.has(f.file)) fixes.set(f.file, []);
+    fixes.get(f.file)!.push(f.fix);
+  }
+  let diagnostics = [...prepared.diagnostics.items, ...findings.map(lintDiagnostic)];
+  if (options.strict) diagnostics = diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
+  return { issueId: issue.id, diagnostics, fixes };
+}
+
+export interface FixResult {
+  /** Unified diffs of the files changed, by file. */
+  diffs: Map<string, string>;
+  /** The check after fixing. */
+  after: CheckResult;
+}
+
+/**
+ * Apply the safe fixes, re-checking after each pass (a fix may reveal
+ * another), at most three passes. Only files that read without errors are
+ * touched; each is written atomically.
+ */
+export function fixIssue(project: Project, issueRef: string, root = project.root, options: BuildOptions = {}): FixResult {
+  const originals = new Map<string, string>();
+  let result = checkIssue(project, issueRef, options);
+  for (let pass = 0; pass < 3 && result.fixes.size > 0; pass++) {
+    if (result.diagnostics.some((d) => d.severity === 'error' && d.code !== 'lint.finding')) break;
+    let changed = false;
+    for (const [file, fixes] of result.fixes) {
+      const before = readSourceFile(file, new Diagnostics());
+      if (before === undefined) continue;
+      if (!originals.has(file)) originals.set(file, before);
+      const { text, applied } = applyFixes(before, fixes);
+      if (applied.length === 0 || text === before) continue;
+      // Line ends and BOM as the author's editor wrote them.
+      writeFileAtomic(file, inSourceFormat(text, sourceFormat(file)));
+      changed = true;
+    }
+    if (!changed) break;
+    result = checkIssue(project, issueRef, options);
+  }
+  const diffs = new Map<string, string>();
+  for (const [file, before] of originals) {
+    const after = readSourceFile(file, new Diagnostics()) ?? before;
+    if (after !== before) diffs.set(file, unifiedDiff(path.relative(root, file).split(path.sep).join('/'), before, after));
+  }
+  return { diffs, after: result };
+}

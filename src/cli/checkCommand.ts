@@ -1,0 +1,46 @@
+// `bulletin check [ISSUE...]`: every input problem and typography finding,
+// nothing written; `--fix` applies the safe fixes and prints what changed.
+import { checkIssue, fixIssue, type CheckResult } from '../check.js';
+import { EXIT } from './exitCodes.js';
+import { issueReport, jsonReport } from './jsonReport.js';
+import { allIssues, openProject, UsageError } from './projectArg.js';
+import { printDiagnostics, type Reporter } from './report.js';
+import { text } from './texts.js';
+
+export interface CheckCommandOptions {
+  root?: string;
+  all?: boolean;
+  json?: boolean;
+  strict?: boolean;
+  fix?: boolean;
+  drafts?: boolean;
+}
+
+export async function checkCommand(issues: string[], opts: CheckCommandOptions, r: Reporter): Promise<number> {
+  const project = openProject(opts.root);
+  const refs = opts.all ? allIssues(project) : issues;
+  if (refs.length === 0) throw new UsageError(text(r.lang, 'needIssue'));
+  const options = { strict: opts.strict ?? false, drafts: opts.drafts ?? false };
+  const reports = [];
+  let exit: number = EXIT.ok;
+  for (const ref of refs) {
+    const start = performance.now();
+    let result: CheckResult;
+    if (opts.fix) {
+      const fixed = fixIssue(project, ref, process.cwd(), options);
+      if (!opts.json) for (const diff of fixed.diffs.values()) process.stdout.write(diff);
+      r.info(fixed.diffs.size > 0 ? text(r.lang, 'fixed', { count: fixed.diffs.size }) : text(r.lang, 'nothingToFix'));
+      result = fixed.after;
+    } else {
+      result = checkIssue(project, ref, options);
+    }
+    printDiagnostics(result.diagnostics, r);
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+    r.info(errors + warnings === 0 ? text(r.lang, 'checkClean', { id: result.issueId }) : text(r.lang, 'checkCount', { id: result.issueId, errors, warnings }));
+    if (errors > 0) exit = EXIT.inputError;
+    reports.push(issueReport(result.issueId, [], result.diagnostics, r.lang, performance.now() - start));
+  }
+  if (opts.json) process.stdout.write(`${JSON.stringify(jsonReport('check', reports, exit), null, 2)}\n`);
+  return exit;
+}

@@ -1,0 +1,66 @@
+// The JSON `build --json` and `check --json` print on stdout (README: "JSON
+// output"). The schema is code, so tests validate real output against it.
+import { z } from 'zod';
+import type { BuildOutput } from '../build.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { message, type Lang } from '../messages.js';
+import { VERSION } from '../version.js';
+
+export const problemSchema = z.strictObject({
+  severity: z.enum(['error', 'warning', 'notice']),
+  code: z.string(),
+  rule: z.string().optional(),
+  message: z.string(),
+  file: z.string().optional(),
+  line: z.number().int().positive().optional(),
+  col: z.number().int().positive().optional(),
+});
+
+export const issueReportSchema = z.strictObject({
+  id: z.string(),
+  ok: z.boolean(),
+  outputs: z.array(
+    z.strictObject({ format: z.enum(['pdf', 'docx']), file: z.string(), bytes: z.number().int().nonnegative(), pages: z.number().int().positive().optional() }),
+  ),
+  problems: z.array(problemSchema),
+  /** Milliseconds the issue took. */
+  ms: z.number().nonnegative(),
+});
+
+export const jsonReportSchema = z.strictObject({
+  tool: z.literal('bulletin'),
+  version: z.string(),
+  command: z.enum(['build', 'check']),
+  ok: z.boolean(),
+  exitCode: z.number().int().min(0).max(3),
+  issues: z.array(issueReportSchema),
+});
+
+export type IssueReport = z.infer<typeof issueReportSchema>;
+export type JsonReport = z.infer<typeof jsonReportSchema>;
+
+export function problemsOf(items: Diagnostic[], lang: Lang): IssueReport['problems'] {
+  return items.map((d) => ({
+    severity: d.severity,
+    code: d.code,
+    ...(d.rule ? { rule: d.rule } : {}),
+    message: message(d.code, d.params, lang),
+    ...(d.file !== undefined ? { file: d.file } : {}),
+    ...(d.line !== undefined ? { line: d.line } : {}),
+    ...(d.col !== undefined ? { col: d.col } : {}),
+  }));
+}
+
+export function issueReport(id: string, outputs: BuildOutput[], problems: Diagnostic[], lang: Lang, ms: number): IssueReport {
+  return {
+    id,
+    ok: !problems.some((p) => p.severity === 'error'),
+    outputs: outputs.map((o) => ({ format: o.format, file: o.file, bytes: o.bytes, ...(o.pages !== undefined ? { pages: o.pages } : {}) })),
+    problems: problemsOf(problems, lang),
+    ms: Math.round(ms),
+  };
+}
+
+export function jsonReport(command: 'build' | 'check', issues: IssueReport[], exitCode: number): JsonReport {
+  return { tool: 'bulletin', version: VERSION, command, ok: exitCode === 0, exitCode, issues };
+}

@@ -1,0 +1,59 @@
+// The command line's own words (results, summaries, help), in Chinese and
+// English. Problems with the inputs are worded in src/messages.ts.
+import type { Lang } from '../messages.js';
+
+type Texts = Record<string, (p: Record<string, string | number>) => string>;
+
+const zh: Texts = {
+  wrote: (p) => `已生成 ${p.file}（${p.detail}）`,
+  pages: (p) => `${p.pages} 页，`,
+  built: (p) => `✓ ${p.id}（${p.ms} 毫秒）`,
+  failed: (p) => `✗ ${p.id}：${p.count} 个错误`,
+  summary: (p) => `共 ${p.total} 期：成功 ${p.ok} 期，失败 ${p.failed} 期`,
+  checkClean: (p) => `${p.id}：没有发现问题`,
+  checkCount: (p) => `${p.id}：${p.errors} 个错误，${p.warnings} 个警告`,
+  fixed: (p) => `已修改 ${p.count} 个文件`,
+  nothingToFix: () => '没有可以自动修正的问题',
+  created: (p) => `已建立 ${p.dir}（仿照 ${p.from}${p.number ? `，第 ${p.number} 期` : ''}）`,
+  createdFile: (p) => `  ${p.file}`,
+  preview: (p) => `预览：${p.file}`,
+  watching: () => '正在监视文件变化，保存后自动重新生成（按 Ctrl+C 结束）',
+  rebuilt: (p) => `已重新生成（${p.ms} 毫秒）`,
+  rebuildFailed: () => '输入有误，已保留上一次的 PDF；修改后保存即可重试',
+  fontsTemplate: (p) => `模板 ${p.template} 的字体：`,
+  fontsHeader: () => '字体 | Word 字体名 | 文件 | 后备 | 用于',
+  fontsNone: () => '本期所有字符都由各自角色的字体排出',
+  fontsChars: () => '由后备字体排出或没有字体的字符：',
+  needIssue: () => '请指定期次，或使用 --all',
+  badFormat: (p) => `--format 只能是 pdf、docx 或 pdf,docx，而不是“${p.value}”`,
+  internal: (p) => `内部错误：${p.message}（加 --debug 查看详情）`,
+};
+
+const en: Texts = {
+  wrote: (p) => `wrote ${p.file} (${p.detail})`,
+  pages: (p) => `${p.pages} pages, `,
+  built: (p) => `✓ ${p.id} (${p.ms} ms)`,
+  failed: (p) => `✗ ${p.id}: ${p.count} error(s)`,
+  summary: (p) => `${p.total} issue(s): ${p.ok} built, ${p.failed} failed`,
+  checkClean: (p) => `${p.id}: no problems found`,
+  checkCount: (p) => `${p.id}: ${p.errors} error(s), ${p.warnings} warning(s)`,
+  fixed: (p) => `changed ${p.count} file(s)`,
+  nothingToFix: () => 'nothing to fix automatically',
+  created: (p) => `created ${p.dir} (from ${p.from}${p.number ? `, issue ${p.number}` : ''})`,
+  createdFile: (p) => `  ${p.file}`,
+  preview: (p) => `preview: ${p.file}`,
+  watching: () => 'watching for changes; every save rebuilds (Ctrl+C to stop)',
+  rebuilt: (p) => `rebuilt (${p.ms} ms)`,
+  rebuildFailed: () => 'the inputs have errors; the last good PDF is kept; save again after fixing',
+  fontsTemplate: (p) => `fonts of template ${p.template}:`,
+  fontsHeader: () => 'face | Word name | file | fallbacks | used by',
+  fontsNone: () => 'every character of this issue comes from its role’s own font',
+  fontsChars: () => 'characters drawn from a fallback face, or from none:',
+  needIssue: () => 'name the issues, or use --all',
+  badFormat: (p) => `--format takes pdf, docx or pdf,docx, not "${p.value}"`,
+  internal: (p) => `internal error: ${p.message} (--debug shows the details)`,
+};
+
+export function text(lang: Lang, key: keyof typeof zh, params: Record<string, string | number> = {}): string {
+  return (lang === 'zh' ? zh : en)[key]!(params);
+}
