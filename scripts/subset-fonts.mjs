@@ -24,13 +24,11 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as fontkit from 'fontkit';
 
-const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const DEB = { name: 'fonts-noto-cjk', version: '1:20220127+repack1-1' };
@@ -99,18 +97,10 @@ const HAN_BMP = [
   [0x4e00, 0x9fff], // CJK Unified Ideographs
 ];
 
-// hb-subset knobs (hb-subset.h).
-const HB_MEMORY_MODE_READONLY = 1;
-const HB_SUBSET_SETS_DROP_TABLE_TAG = 3;
-const HB_SUBSET_SETS_NAME_ID = 4;
-// The name records kept: copyright (0) … license URL (14), so the licence travels in the file.
-const NAME_IDS = Array.from({ length: 15 }, (_, i) => i);
-// Layout tables dropped: bulletin draws every glyph at its cmap advance with no OpenType
-// features (src/render/pdf.ts), and keeping GSUB would pull the JP/KR/TC `locl` variants in.
-const DROP_TABLES = ['GSUB', 'GPOS', 'DSIG'];
-// The subsetter's wasm has a fixed heap of 1040 pages (65 MiB), too small to subset thousands
-// of glyphs of a 26 MB collection; its memory is declared larger before it is instantiated.
-const WASM_PAGES = 8192; // 512 MiB, reserved lazily
+// hb-subset runs through src/fonts/subsetFont.ts (compiled to dist/ by npm ci), the same code
+// --embed-fonts uses. Layout tables are dropped: bulletin draws every glyph at its cmap advance
+// with no OpenType features (src/render/pdf.ts), and keeping GSUB would pull the JP/KR/TC
+// `locl` variants in. Name records 0–14 (copyright … licence URL) are kept.
 
 function parseArgs(argv) {
   const opts = { check: false, notoDir: undefined, fontsDir: path.join(ROOT, 'fonts') };
@@ -195,87 +185,14 @@ function characterSet(kind, noto, fandol, tghz) {
   return [...want].filter((cp) => has(noto, cp)).sort((a, b) => a - b);
 }
 
-/** The wasm module with its memory section declaring `pages` pages. */
-function withMemory(wasm, pages) {
-  const leb = (i) => {
-    let r = 0;
-    let s = 0;
-    let b;
-    do {
-      b = wasm[i++];
-      r += (b & 0x7f) * 2 ** s;
-      s += 7;
-    } while (b & 0x80);
-    return [r, i];
-  };
-  const uleb = (n) => {
-    const out = [];
-    do {
-      let b = n & 0x7f;
-      n = Math.floor(n / 128);
-      if (n) b |= 0x80;
-      out.push(b);
-    } while (n);
-    return out;
-  };
-  let i = 8;
-  while (i < wasm.length) {
-    const start = i;
-    const id = wasm[i++];
-    const [size, body] = leb(i);
-    if (id === 5) {
-      if (leb(body)[0] !== 1) throw new Error('unexpected wasm memory section');
-      const section = [1, 1, ...uleb(pages), ...uleb(pages)]; // one memory, min = max = pages
-      return Buffer.concat([wasm.subarray(0, start), Buffer.from([5, ...uleb(section.length), ...section]), wasm.subarray(body + size)]);
-    }
-    i = body + size;
-  }
-  throw new Error('no memory section in the harfbuzzjs wasm');
-}
-
 async function loadHbSubset() {
-  const wasmFile = require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
-  const version = JSON.parse(readFileSync(path.join(path.dirname(wasmFile), '..', 'package.json'), 'utf8')).version;
+  const { loadSubsetter } = await import('../dist/fonts/subsetFont.js');
+  const { version } = await loadSubsetter();
   if (version !== TESTED_HARFBUZZJS) {
     console.warn(`warning: harfbuzzjs ${version}; the fonts were built with ${TESTED_HARFBUZZJS}, and another version may write other bytes`);
   }
-  const { instance } = await WebAssembly.instantiate(withMemory(readFileSync(wasmFile), WASM_PAGES));
-  return { hb: instance.exports, version };
-}
-
-const tag = (s) => ((s.charCodeAt(0) << 24) | (s.charCodeAt(1) << 16) | (s.charCodeAt(2) << 8) | s.charCodeAt(3)) >>> 0;
-
-/** hb-subset face `index` of the font file `bytes` to the code points `cps`; returns the OTF. */
-function subset(hb, bytes, index, cps) {
-  const ptr = hb.malloc(bytes.length);
-  if (!ptr) throw new Error('out of wasm memory');
-  new Uint8Array(hb.memory.buffer).set(bytes, ptr);
-  const blob = hb.hb_blob_create(ptr, bytes.length, HB_MEMORY_MODE_READONLY, 0, 0);
-  const face = hb.hb_face_create(blob, index);
-  hb.hb_blob_destroy(blob);
-  const input = hb.hb_subset_input_create_or_fail();
-  if (!input) throw new Error('hb_subset_input_create_or_fail failed');
-  const unicodes = hb.hb_subset_input_unicode_set(input);
-  for (const cp of cps) hb.hb_set_add(unicodes, cp);
-  const drop = hb.hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (const t of DROP_TABLES) hb.hb_set_add(drop, tag(t));
-  const names = hb.hb_subset_input_set(input, HB_SUBSET_SETS_NAME_ID);
-  for (const id of NAME_IDS) hb.hb_set_add(names, id);
-  const result = hb.hb_subset_or_fail(face, input);
-  hb.hb_subset_input_destroy(input);
-  hb.hb_face_destroy(face);
-  if (!result) {
-    hb.free(ptr);
-    throw new Error('hb_subset_or_fail failed');
-  }
-  const out = hb.hb_face_reference_blob(result);
-  const data = hb.hb_blob_get_data(out, 0);
-  const length = hb.hb_blob_get_length(out);
-  const bytesOut = Buffer.from(new Uint8Array(hb.memory.buffer, data, length));
-  hb.hb_blob_destroy(out);
-  hb.hb_face_destroy(result);
-  hb.free(ptr);
-  return bytesOut;
+  const { subsetFont } = await import('../dist/fonts/subsetFont.js');
+  return { subset: subsetFont };
 }
 
 async function main() {
@@ -283,7 +200,7 @@ async function main() {
   const tghz = readTghz2013();
   if (tghz.length !== TGHZ_COUNT) throw new Error(`kTGHZ2013 lists ${tghz.length} characters, expected ${TGHZ_COUNT}`);
   const fandol = FANDOL.map((f) => fontkit.openSync(path.join(opts.fontsDir, f)));
-  const { hb } = await loadHbSubset();
+  const { subset } = await loadHbSubset();
   const noto = findNotoDir(opts);
   let differ = 0;
   try {
@@ -293,7 +210,7 @@ async function main() {
       const index = collection.fonts.findIndex((f) => f.postscriptName === o.face);
       if (index < 0) throw new Error(`${o.ttc} has no face ${o.face}`);
       const cps = characterSet(o.set, collection.fonts[index], fandol, tghz);
-      const bytes = subset(hb, ttcBytes, index, cps);
+      const bytes = await subset(ttcBytes, index, cps);
       const font = fontkit.create(bytes);
       const missing = cps.filter((cp) => !has(font, cp));
       if (missing.length) throw new Error(`${o.file}: the subset lost ${missing.length} characters`);

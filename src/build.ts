@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { writeFileAtomic } from './atomicWrite.js';
 import { Diagnostics, InputError, type Diagnostic } from './diagnostics.js';
+import { embeddedFonts } from './fonts/embeddedFonts.js';
 import { FontSet, fontSearchDirs } from './fonts/fontSet.js';
 import type { Issue, IssueDate } from './model.js';
 import type { Project } from './project/config.js';
@@ -25,6 +26,8 @@ export interface BuildOptions {
   drafts?: boolean;
   /** Warnings fail the build. */
   strict?: boolean;
+  /** Carry subsets of the fonts in the DOCX. */
+  embedFonts?: boolean;
   cwd?: string;
 }
 
@@ -77,7 +80,11 @@ export async function buildIssue(project: Project, issueRef: string, options: Bu
     if (format === 'pdf') {
       rendered.push({ format, data: await renderPdf(prepared.layout, { producer: PRODUCER }), pages: prepared.layout.pages.length });
     } else {
-      rendered.push({ format, data: await renderDocx(prepared, { producer: PRODUCER, drafts: options.drafts ?? false }) });
+      const embedded = options.embedFonts ? await embeddedFonts(prepared.layout, prepared.template) : undefined;
+      rendered.push({
+        format,
+        data: await renderDocx(prepared, { producer: PRODUCER, drafts: options.drafts ?? false, ...(embedded ? { embedded } : {}) }),
+      });
     }
   }
   const outputs: BuildOutput[] = [];

@@ -20,6 +20,7 @@ export interface BuildCommandOptions {
   strict?: boolean;
   json?: boolean;
   watch?: boolean;
+  embedFonts?: boolean;
 }
 
 export function parseFormats(value: string | undefined, r: Reporter): Format[] {
@@ -78,6 +79,7 @@ export function buildOptionsOf(opts: BuildCommandOptions, r: Reporter): BuildOpt
     ...(opts.out !== undefined ? { outDir: opts.out } : {}),
     drafts: opts.drafts ?? false,
     strict: opts.strict ?? false,
+    embedFonts: opts.embedFonts ?? false,
   };
 }
 

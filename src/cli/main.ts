@@ -84,6 +84,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--strict', '警告也视为错误 / warnings fail the build')
     .option('--json', '在标准输出上输出 JSON / one JSON object on stdout')
     .option('--watch', '文件保存后自动重新生成 / rebuild on every change')
+    .option('--embed-fonts', '在 DOCX 中嵌入所用字体的子集 / embed subsets of the fonts in the DOCX')
     .action(async (issues: string[], opts: Record<string, unknown>) => {
       const json = Boolean(opts.json);
       await run((r) => buildCommand(issues, { ...opts, ...(global().root ? { root: global().root } : {}) }, r), json);

@@ -23,6 +23,7 @@ import {
   type IBorderOptions,
   type ParagraphChild,
 } from 'docx';
+import type { EmbeddedFont } from '../fonts/embeddedFonts.js';
 import type { Article, Block, Inline, Issue, ListItem } from '../model.js';
 import { fill } from '../template/format.js';
 import type { Template } from '../template/loadTemplate.js';
@@ -43,6 +44,8 @@ export interface DocxInput {
 export interface DocxOptions {
   producer: string;
   drafts: boolean;
+  /** Fonts to embed (--embed-fonts). */
+  embedded?: EmbeddedFont[];
 }
 
 export async function renderDocx(input: DocxInput, options: DocxOptions): Promise<Uint8Array> {
@@ -64,6 +67,7 @@ export async function renderDocx(input: DocxInput, options: DocxOptions): Promis
     template: input.template,
     language: input.layout.metadata.language,
     families: Object.fromEntries(Object.entries(input.layout.faces).map(([k, f]) => [k, f.familyName])),
+    ...(options.embedded ? { embedded: options.embedded } : {}),
   });
 }
 

@@ -4,6 +4,8 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { Template } from '../template/loadTemplate.js';
 import { addStyleParagraphProperties, orderProperties } from './ooxmlOrder.js';
+import type { EmbeddedFont } from '../fonts/embeddedFonts.js';
+import { embedFonts, type FontEmbed } from './docxFontEmbedding.js';
 
 export interface PackageOptions {
   date: Date;
@@ -12,6 +14,8 @@ export interface PackageOptions {
   language: string;
   /** Family names of the bundled fonts, by face: the font table names them as alternatives. */
   families: Record<string, string>;
+  /** Fonts to carry in the package (--embed-fonts). */
+  embedded?: EmbeddedFont[];
 }
 
 /** Zip entry times: 1980-01-01, the earliest a zip can hold. */
@@ -34,7 +38,8 @@ export function finishDocxPackage(zip: Uint8Array, options: PackageOptions): Uin
   for (const name of Object.keys(files)) {
     if (name.endsWith('.xml') || name.endsWith('.rels')) edit(name, (xml) => orderProperties(stripThemeFonts(xml)));
   }
-  files['word/fontTable.xml'] = strToU8(fontTable(options.template, options.families));
+  const embeds = embedFonts(files, options.embedded ?? []);
+  files['word/fontTable.xml'] = strToU8(fontTable(options.template, options.families, embeds));
   return deterministicZip(files);
 }
 
@@ -63,6 +68,7 @@ function settings(original: string, options: PackageOptions): string {
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     open +
+    (options.embedded?.length ? '<w:embedTrueTypeFonts/><w:saveSubsetFonts/>' : '') +
     (options.mirrorMargins ? '<w:mirrorMargins/>' : '') +
     `<w:defaultTabStop w:val="${Math.round((t.textBlock.width / t.grid.charsPerLine) * 2 * 20)}"/>` +
     (t.page.twoSided ? '<w:evenAndOddHeaders/>' : '') +
@@ -90,18 +96,20 @@ function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** Word names of the template's faces, with the bundled font as the alternative name. */
-function fontTable(t: Template, families: Record<string, string>): string {
+/** Word names of the template's faces, with the bundled font as the alternative name, and embedded fonts. */
+function fontTable(t: Template, families: Record<string, string>, embeds: Map<string, FontEmbed>): string {
   const entries = new Map<string, string>();
   for (const [key, face] of Object.entries(t.faces)) {
     const alt = families[key] ?? face.file.replace(/\.[ot]tf$/i, '');
     for (const name of [face.wordName, face.wordLatinName].filter((n): n is string => !!n)) if (!entries.has(name)) entries.set(name, alt);
   }
   const fonts = [...entries]
-    .map(
-      ([name, alt]) =>
-        `<w:font w:name="${escapeXml(name)}"><w:altName w:val="${escapeXml(alt)}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`,
-    )
+    .map(([name, alt]) => {
+      const embed = embeds.get(name);
+      // The bundled fonts are CFF (PostScript) OpenType: w:notTrueType says so.
+      const embedded = embed ? `<w:notTrueType/><w:pitch w:val="variable"/><w:embedRegular r:id="${embed.id}" w:fontKey="${embed.key}"/>` : '<w:pitch w:val="variable"/>';
+      return `<w:font w:name="${escapeXml(name)}"><w:altName w:val="${escapeXml(alt)}"/><w:charset w:val="86"/><w:family w:val="auto"/>${embedded}</w:font>`;
+    })
     .join('');
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +

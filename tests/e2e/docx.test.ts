@@ -2,7 +2,9 @@
 // theme fonts, exact line spacing on the grid, mirrored margins, PAGE fields
 // in odd and even footers, kinsoku lists), and LibreOffice lays it out like
 // our PDF: same page count, the same body line breaks.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIssue, type BuildResult } from '../../src/build.js';
@@ -10,7 +12,7 @@ import { Diagnostics } from '../../src/diagnostics.js';
 import { loadProject } from '../../src/project/config.js';
 import { loadTemplate } from '../../src/template/loadTemplate.js';
 import { docxParts, paragraphTexts } from '../helpers/docx.js';
-import { docxToPdf, fontconfigFor } from '../helpers/libreoffice.js';
+import { docxToPdf, fontconfigFor, latinOnlyFontconfig } from '../helpers/libreoffice.js';
 import { bodyLineTexts, commonLines } from '../helpers/lineMatch.js';
 import { pdfInfo, pdfText, squeeze } from '../helpers/pdf.js';
 import { copySampleProject } from '../helpers/project.js';
@@ -198,5 +200,40 @@ describe('LibreOffice and the default templates', () => {
     const b = bodyLineTexts(pdfPages(theirs));
     // Measured 71 % (175 of 246): the rest differ only by autospace and mark pairs (see above).
     expect((100 * commonLines(a, b)) / a.length).toBeGreaterThanOrEqual(65);
+  }, 180_000);
+});
+
+describe('--embed-fonts', () => {
+  it('carries subsets of the fonts, obfuscated as Word does, and LibreOffice draws with them when none is installed', async () => {
+    const root = copySampleProject();
+    const project = loadProject(root, new Diagnostics());
+    const plain = await buildIssue(project, '2024-08', { formats: ['docx'] });
+    const plainSize = plain.outputs[0]!.bytes;
+    const result = await buildIssue(project, '2024-08', { formats: ['docx'], embedFonts: true });
+    const docx = result.outputs[0]!.file;
+    expect(plainSize).toBeLessThan(100_000);
+    expect(result.outputs[0]!.bytes).toBeGreaterThan(plainSize + 100_000);
+    const parts = docxParts(docx);
+    const table = parts['word/fontTable.xml']!;
+    const embeds = [...table.matchAll(/<w:font w:name="([^"]+)">(?:(?!<\/w:font>)[^])*?<w:embedRegular r:id="([^"]+)" w:fontKey="\{([0-9A-F-]+)\}"\/>/g)];
+    expect(embeds.map((m) => m[1])).toEqual(expect.arrayContaining(['仿宋_GB2312', '方正小标宋简体', '宋体']));
+    expect(parts['[Content_Types].xml']).toContain('Extension="odttf"');
+    expect(parts['word/settings.xml']).toContain('<w:embedTrueTypeFonts/>');
+    // De-obfuscating the first 32 bytes gives an OpenType (CFF) font again.
+    const raw = unzipSync(new Uint8Array(readFileSync(docx)));
+    for (const m of embeds) {
+      const rels = parts['word/_rels/fontTable.xml.rels']!;
+      const target = new RegExp(`Id="${m[2]}"[^>]*Target="([^"]+)"`).exec(rels)![1]!;
+      const hex = m[3]!.replace(/-/g, '');
+      const key = Array.from({ length: 16 }, (_, i) => parseInt(hex.slice(30 - 2 * i, 32 - 2 * i), 16));
+      const data = raw[`word/${target}`]!.slice(0, 4).map((b, i) => b ^ key[i % 16]!);
+      expect(String.fromCharCode(...data)).toBe('OTTO');
+    }
+    // No CJK font installed: the text comes out in the embedded fonts.
+    const pdf = docxToPdf(docx, await latinOnlyFontconfig());
+    const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
+    expect(fonts).toMatch(/FandolFang-Regular/);
+    expect(fonts).toMatch(/NotoSerifCJK/);
+    expect(squeeze(pdfText(pdf)).replace(/—\d+—/g, '')).toContain(seedBodyText().slice(0, 200));
   }, 180_000);
 });

@@ -2,7 +2,7 @@
 // with a fontconfig file that gives the bundled fonts the Windows names the
 // DOCX asks for (仿宋_GB2312 → FandolFang, …), so no other font is involved.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Template } from '../../src/template/loadTemplate.js';
 import { REPO_ROOT, tempDir } from './project.js';
@@ -42,4 +42,18 @@ export function docxToPdf(docx: string, fontconfig: string, outDir = tempDir('bu
   const pdf = path.join(outDir, `${path.basename(docx, '.docx')}.pdf`);
   if (run.status !== 0) throw new Error(`soffice failed (${run.status}): ${run.stderr}`);
   return pdf;
+}
+
+/**
+ * A fontconfig file with no CJK font at all: one Latin-only font (LibreOffice
+ * will not start without any), cut from a bundled font.
+ */
+export async function latinOnlyFontconfig(): Promise<string> {
+  const { subsetFont } = await import('../../src/fonts/subsetFont.js');
+  const dir = tempDir('bulletin-fc-latin-');
+  const ascii = Array.from({ length: 0x5f }, (_, i) => 0x20 + i);
+  writeFileSync(path.join(dir, 'latin.otf'), await subsetFont(readFileSync(path.join(REPO_ROOT, 'fonts/FandolSong-Regular.otf')), 0, ascii));
+  const file = path.join(dir, 'fonts.conf');
+  writeFileSync(file, `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>${escapeXml(dir)}</dir><cachedir>${escapeXml(path.join(dir, 'cache'))}</cachedir></fontconfig>\n`);
+  return file;
 }
