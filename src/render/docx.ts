@@ -9,6 +9,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  Header,
   HeightRule,
   ImageRun,
   LineRuleType,
@@ -23,6 +24,7 @@ import {
   type IBorderOptions,
   type ParagraphChild,
 } from 'docx';
+import { TextWatermark } from 'docx/watermarks';
 import type { EmbeddedFont } from '../fonts/embeddedFonts.js';
 import type { Article, Block, Inline, Issue, ListItem } from '../model.js';
 import { fill } from '../template/format.js';
@@ -50,7 +52,7 @@ export interface DocxOptions {
 
 export async function renderDocx(input: DocxInput, options: DocxOptions): Promise<Uint8Array> {
   const geo = docxGeometry(input.template, styleOf(input.template, 'pageNumber').size);
-  const writer = new DocxWriter(input, geo);
+  const writer = new DocxWriter(input, geo, options.drafts || input.issue.meta.draft);
   const doc = new Document({
     creator: input.issue.meta.editor,
     lastModifiedBy: options.producer,
@@ -80,6 +82,7 @@ class DocxWriter {
   constructor(
     private readonly input: DocxInput,
     private readonly geo: DocxGeometry,
+    private readonly draft: boolean,
   ) {
     this.t = input.template;
     this.charPitch = this.t.textBlock.width / this.t.grid.charsPerLine;
@@ -98,12 +101,33 @@ class DocxWriter {
         default: this.footer('odd'),
         ...(this.t.page.twoSided ? { even: this.footer('even') } : {}),
       },
+      ...(this.draft ? { headers: { default: this.watermark(), ...(this.t.page.twoSided ? { even: this.watermark() } : {}) } } : {}),
       children: [
         ...mastheadBlock(this.input.issue.meta, this.t, this.input.layout.masthead, g),
         ...this.articles(),
         ...distributionBlock(this.input.issue.meta, this.t, this.input.layout, g),
       ],
     };
+  }
+
+  /** 草稿 across every page, behind the text, as Word's own watermark (removable there). */
+  private watermark(): Header {
+    const d = this.t.draft;
+    const style = resolveStyle(this.t, d.style);
+    return new Header({
+      children: [
+        new Paragraph({
+          children: [
+            new TextWatermark({
+              text: d.text,
+              font: wordFonts(this.t, style.face).eastAsia,
+              color: this.t.colors[style.color]!.rgb.slice(1),
+              rotation: d.angle,
+            }),
+          ],
+        }),
+      ],
+    });
   }
 
   private footer(side: 'odd' | 'even'): Footer {

@@ -35,8 +35,11 @@ export function finishDocxPackage(zip: Uint8Array, options: PackageOptions): Uin
   );
   edit('word/settings.xml', (xml) => settings(xml, options));
   edit('word/styles.xml', (xml) => addStyleParagraphProperties(setLanguage(xml, options.language), 'Normal', asianTypography(options.template)));
-  for (const name of Object.keys(files)) {
+  let shapes = 0;
+  for (const name of Object.keys(files).sort()) {
     if (name.endsWith('.xml') || name.endsWith('.rels')) edit(name, (xml) => orderProperties(stripThemeFonts(xml)));
+    // The docx library names watermark shapes with random ids: number them instead.
+    edit(name, (xml) => xml.replace(/PowerPlusWaterMarkObject[^"]*/g, () => `PowerPlusWaterMarkObject${++shapes}`));
   }
   const embeds = embedFonts(files, options.embedded ?? []);
   files['word/fontTable.xml'] = strToU8(fontTable(options.template, options.families, embeds));

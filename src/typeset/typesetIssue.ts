@@ -80,7 +80,8 @@ export function typesetIssue(issue: Issue, ctx: TypesetContext, options: Typeset
     const pn = typesetPageNumber(number, ctx);
     page.items.push(...pn.runs);
     page.lines.push({ role: 'pageNumber', slot: -1, slots: 0, text: pn.text, justified: false });
-    if (options.draft || issue.meta.draft) page.items.push(...watermark(ctx));
+    // Under the text, so it never hides a character.
+    if (options.draft || issue.meta.draft) page.items.unshift(...watermark(ctx));
     return page;
   });
 

@@ -237,3 +237,22 @@ describe('--embed-fonts', () => {
     expect(squeeze(pdfText(pdf)).replace(/—\d+—/g, '')).toContain(seedBodyText().slice(0, 200));
   }, 180_000);
 });
+
+describe('--drafts', () => {
+  it('marks every page 草稿 in both outputs, under the text, reproducibly', async () => {
+    const root = copySampleProject();
+    const project = loadProject(root, new Diagnostics());
+    const first = await buildIssue(project, '2024-08', { drafts: true });
+    const docx = readFileSync(file(first, 'docx'));
+    const again = await buildIssue(project, '2024-08', { drafts: true });
+    expect(readFileSync(file(again, 'docx')).equals(docx)).toBe(true);
+    const headers = Object.entries(docxParts(file(first, 'docx'))).filter(([n]) => /^word\/header\d+\.xml$/.test(n));
+    expect(headers).toHaveLength(2);
+    for (const [, xml] of headers) expect(xml).toMatch(/<v:textpath [^>]*string="草稿"\/>/);
+    // In the PDF: one 草稿 a page, drawn before (under) the page's text.
+    const pages = pdfPages(file(first, 'pdf'));
+    for (const p of pages) expect(p.chars.filter((c) => c.c === '草' && Math.round(c.size) === 120)).toHaveLength(1);
+    const trace = execFileSync('mutool', ['trace', file(first, 'pdf'), '1'], { encoding: 'utf8' });
+    expect(trace.indexOf('unicode="草"')).toBeLessThan(trace.indexOf('unicode="上"'));
+  }, 60_000);
+});
