@@ -4,6 +4,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
+import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
 import type * as md from 'mdast';
 import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Inline, ListItem, SourcePos, TableCell, Text } from '../model.js';
@@ -20,7 +21,10 @@ export interface MarkdownContext {
 }
 
 export function markdownToBlocks(body: string, ctx: MarkdownContext): Block[] {
-  const tree = fromMarkdown(body, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+  // CommonMark does not see **“强调”** between Chinese characters as emphasis
+  // (the delimiter rules expect spaces around punctuation); the CJK-friendly
+  // extension does, so the asterisks never end up printed.
+  const tree = fromMarkdown(body, { extensions: [gfmTable(), cjkFriendlyExtension()], mdastExtensions: [gfmTableFromMarkdown()] });
   const lines = body.split('\n');
   return new Converter(ctx, lines).blocks(tree.children);
 }

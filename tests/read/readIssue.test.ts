@@ -52,6 +52,12 @@ describe('reading a valid issue', () => {
     });
   });
 
+  it('reads **bold** and *emphasis* next to Chinese punctuation (CommonMark alone does not)', () => {
+    const { issue } = read({ ...MINIMAL, 'issues/2024-09/01-a.md': '---\ntitle: t\n---\n\n文字**“强调”**文字，以及*《书名》*后面。\n' });
+    const p = issue.articles[0]!.blocks[0] as { children: Array<{ type: string }> };
+    expect(p.children.map((c) => c.type)).toEqual(['text', 'strong', 'text', 'emphasis', 'text']);
+  });
+
   it('inherits defaults from bulletin.config.yaml; issue.yaml wins', () => {
     const { issue } = read({
       'bulletin.config.yaml': 'defaults:\n  organization: 默认机构\n  title: 默认名称\n  editor: 默认编者\n  copies: 50\n',
