@@ -88,6 +88,15 @@ class DocxWriter {
     this.charPitch = this.t.textBlock.width / this.t.grid.charsPerLine;
   }
 
+  /**
+   * The section: page, margins and footers, and deliberately no w:docGrid.
+   * Body lines are exact multiples of the pitch already, and N characters
+   * fill the measure by their own widths (gbt9704: with a run spacing of
+   * −0.25 pt, see docxGeometry). A line grid made LibreOffice snap
+   * exact-height lines (titles of 28.6 pt) up to the pitch, losing a line a
+   * page; a character grid with negative charSpace is misread by LibreOffice
+   * 7.4 (18 characters a line instead of 28).
+   */
   section() {
     const g = this.geo;
     return {
