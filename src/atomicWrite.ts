@@ -1,27 +1,68 @@
 // Outputs are written beside their target under a temporary name and renamed
 // into place, so an existing good file is never left truncated or replaced by
 // a broken one (CONTRACT.md §4).
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 export function writeFileAtomic(file: string, data: Uint8Array): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  removeStaleTemporaries(file);
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  writeFilesAtomic([{ file, data }]);
+}
+
+/**
+ * Write several files so that none is replaced unless all could be written:
+ * every temporary file is written and synced first, then all are renamed.
+ * A failure before the renames leaves every target as it was.
+ */
+export function writeFilesAtomic(outputs: ReadonlyArray<{ file: string; data: Uint8Array }>): void {
+  const written: Array<{ tmp: string; file: string }> = [];
+  let target = '';
   try {
-    const fd = openSync(tmp, 'w');
-    try {
-      let offset = 0;
-      while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+    for (const { file, data } of outputs) {
+      target = file;
+      mkdirSync(path.dirname(file), { recursive: true });
+      removeStaleTemporaries(file);
+      const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+      written.push({ tmp, file });
+      const fd = openSync(tmp, 'w');
+      try {
+        let offset = 0;
+        while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
     }
-    renameSync(tmp, file);
+    // What would make a rename fail once the others are done: a folder in the way.
+    for (const { file } of written) {
+      target = file;
+      if (isDirectory(file)) throw Object.assign(new Error(`${file} is a folder`), { code: 'EISDIR' });
+    }
+    for (const { tmp, file } of written) {
+      target = file;
+      renameSync(tmp, file);
+    }
   } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
+    for (const { tmp } of written) rmSync(tmp, { force: true });
+    throw new OutputError(target, err as NodeJS.ErrnoException);
+  }
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** An output could not be written; `file` is the output it was for. */
+export class OutputError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: NodeJS.ErrnoException,
+  ) {
+    super(`${file}: ${reason.message}`);
   }
 }
 

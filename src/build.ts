@@ -1,7 +1,7 @@
 // One build: read → typeset → render → atomic write. Also the shared first
 // half (read and typeset) used by `check`.
 import path from 'node:path';
-import { writeFileAtomic } from './atomicWrite.js';
+import { OutputError, writeFilesAtomic } from './atomicWrite.js';
 import { Diagnostics, InputError, type Diagnostic } from './diagnostics.js';
 import { embeddedFonts } from './fonts/embeddedFonts.js';
 import { FontSet, fontSearchDirs } from './fonts/fontSet.js';
@@ -57,8 +57,8 @@ export interface Prepared {
 export function prepareIssue(project: Project, issueRef: string, options: BuildOptions = {}): Prepared {
   const dir = resolveIssueDir(project, issueRef, options.cwd);
   if (!dir) throw new InputError([{ severity: 'error', code: 'issue.notFound', params: { issue: issueRef, dir: project.issuesDir } }]);
-  const { issue, diagnostics } = readIssue(project, dir, { drafts: options.drafts ?? false });
-  const template = loadTemplate(issue.template, project.templatesDir, diagnostics, { file: path.join(dir, 'issue.yaml') });
+  const { issue, diagnostics, templateWhere } = readIssue(project, dir, { drafts: options.drafts ?? false });
+  const template = loadTemplate(issue.template, project.templatesDir, diagnostics, templateWhere ?? { file: path.join(dir, 'issue.yaml') });
   diagnostics.throwIfErrors();
   const fonts = FontSet.load(template!, { dirs: fontSearchDirs(template!, project.root, project.config.fontDirs) }, diagnostics);
   diagnostics.throwIfErrors();
@@ -87,18 +87,15 @@ export async function buildIssue(project: Project, issueRef: string, options: Bu
       });
     }
   }
-  const outputs: BuildOutput[] = [];
-  for (const r of rendered) {
-    const file = path.join(outDir, `${prepared.issue.id}.${r.format}`);
-    try {
-      writeFileAtomic(file, r.data);
-    } catch (err) {
-      throw new InputError([
-        { severity: 'error', code: 'output.unwritable', params: { file, detail: (err as NodeJS.ErrnoException).code ?? String(err) } },
-      ]);
-    }
-    outputs.push({ format: r.format, file, bytes: r.data.length, ...(r.pages !== undefined ? { pages: r.pages } : {}) });
+  const files = rendered.map((r) => ({ ...r, file: path.join(outDir, `${prepared.issue.id}.${r.format}`) }));
+  try {
+    // Both outputs or neither: a PDF is never left beside a DOCX of another build.
+    writeFilesAtomic(files);
+  } catch (err) {
+    if (!(err instanceof OutputError)) throw err;
+    throw new InputError([{ severity: 'error', code: 'output.unwritable', params: { file: err.file, detail: err.reason.code ?? err.reason.message } }]);
   }
+  const outputs: BuildOutput[] = files.map((r) => ({ format: r.format, file: r.file, bytes: r.data.length, ...(r.pages !== undefined ? { pages: r.pages } : {}) }));
   return { issueId: prepared.issue.id, outputs, diagnostics: prepared.diagnostics.items };
 }
 

@@ -32,7 +32,15 @@ const catalogue = {
   // YAML and schemas
   'yaml.syntax': { zh: (p) => `YAML 语法错误：${p.detail}`, en: (p) => `YAML syntax error: ${p.detail}` },
   'yaml.duplicateKey': { zh: () => '键重复出现', en: () => 'this key appears twice' },
-  'yaml.notMapping': { zh: () => '这里应是“键: 值”映射', en: () => 'a mapping of keys to values is expected here' },
+  'yaml.notMapping': {
+    zh: () => '文件内容应是“键: 值”映射（每行一个键），而不是列表或单个值',
+    en: () => 'the file must hold a mapping of keys to values (a key a line), not a list or a single value',
+  },
+  'yaml.tooDeep': { zh: () => 'YAML 嵌套层数过多', en: () => 'the YAML is nested too deeply' },
+  'markdown.tooDeep': {
+    zh: (p) => `列表或引用嵌套超过 ${p.limit} 层`,
+    en: (p) => `lists or quotes are nested more than ${p.limit} levels deep`,
+  },
   'key.unknown': { zh: (p) => `未知的键“${p.key}”`, en: (p) => `unknown key "${p.key}"` },
   'key.unknownDidYouMean': {
     zh: (p) => `未知的键“${p.key}”，是否想写“${p.suggestion}”？`,
@@ -48,7 +56,10 @@ const catalogue = {
     en: (p) => `"${p.key}" must be ${typeName(p.expected, 'en')}`,
   },
   'value.empty': { zh: (p) => `“${p.key}”不能为空`, en: (p) => `"${p.key}" must not be empty` },
-  'value.tooSmall': { zh: (p) => `“${p.key}”至少应为 ${p.minimum}`, en: (p) => `"${p.key}" must be at least ${p.minimum}` },
+  'value.tooSmall': {
+    zh: (p) => (p.exclusive ? `“${p.key}”应大于 ${p.minimum}` : `“${p.key}”至少应为 ${p.minimum}`),
+    en: (p) => (p.exclusive ? `"${p.key}" must be greater than ${p.minimum}` : `"${p.key}" must be at least ${p.minimum}`),
+  },
   'value.tooBig': { zh: (p) => `“${p.key}”至多应为 ${p.maximum}`, en: (p) => `"${p.key}" must be at most ${p.maximum}` },
   'value.oneOf': { zh: (p) => `“${p.key}”应为以下之一：${p.values}`, en: (p) => `"${p.key}" must be one of: ${p.values}` },
   'value.invalid': { zh: (p) => `“${p.key}”的值无效：${p.detail}`, en: (p) => `invalid value for "${p.key}": ${p.detail}` },

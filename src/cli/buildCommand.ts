@@ -104,7 +104,7 @@ export function startWatch(project: Project, refs: string[], options: BuildOptio
       else if (o.outputs.length === 0) r.problem(text(r.lang, 'rebuildFailed'));
       else r.info(`${o.id}: ${text(r.lang, 'rebuilt', { ms: Math.round(o.ms) })}`);
     }, 1);
-  });
+  }, (err) => r.problem(text(r.lang, 'watchError', { message: err.message })));
   void watching.ready.then(() => r.info(text(r.lang, 'watching')));
   return watching;
 }

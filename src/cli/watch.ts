@@ -12,7 +12,7 @@ export interface Watching {
 
 const DEBOUNCE_MS = 250;
 
-export function watchAndRebuild(project: Project, issueDirs: string[], rebuild: () => Promise<void>): Watching {
+export function watchAndRebuild(project: Project, issueDirs: string[], rebuild: () => Promise<void>, onError: (err: Error) => void = () => {}): Watching {
   const paths = [...issueDirs, project.templatesDir, path.join(project.root, CONFIG_FILE)];
   const watcher = chokidar.watch(paths, {
     ignoreInitial: true,
@@ -44,6 +44,8 @@ export function watchAndRebuild(project: Project, issueDirs: string[], rebuild: 
     }
   };
   watcher.on('all', trigger);
+  // E.g. the system's limit of watched files reached (ENOSPC): say so rather than go quiet.
+  watcher.on('error', (err) => onError(err as Error));
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return {
     ready,

@@ -122,7 +122,7 @@ export class FontSet {
     let ok = true;
     for (const [key, spec] of Object.entries(template.faces)) {
       const file = findFontFile(spec.file, search.dirs);
-      const where = { file: template.files[0]!, line: 1, col: 1 };
+      const where = template.facePositions[key] ?? { file: template.files[0]!, line: 1, col: 1 };
       if (!file) {
         diags.error('font.missingFile', where, { face: key, file: spec.file });
         ok = false;

@@ -47,8 +47,8 @@ export function loadImage(src: string, pos: SourcePos, rules: ImageRules, diags:
   if (size > rules.maxBytes) {
     diags.error('image.tooLarge', pos, {
       src,
-      size: (size / 1048576).toFixed(1),
-      limit: (rules.maxBytes / 1048576).toFixed(0),
+      size: megabytes(size, 1),
+      limit: megabytes(rules.maxBytes, 2),
     });
     return undefined;
   }
@@ -59,6 +59,12 @@ export function loadImage(src: string, pos: SourcePos, rules: ImageRules, diags:
     return undefined;
   }
   return { file, data, ...info };
+}
+
+/** 1.9, 20, 0.25: as many decimals as needed, at most `digits`. */
+function megabytes(bytes: number, digits: number): string {
+  const f = 10 ** digits;
+  return String(Math.round((bytes / 1048576) * f) / f);
 }
 
 function safeDecode(src: string): string {

@@ -29,6 +29,9 @@ export function markdownToBlocks(body: string, ctx: MarkdownContext): Block[] {
   return new Converter(ctx, lines).blocks(tree.children);
 }
 
+/** Lists and quotes nest this deep at most: deeper, a page has no width left for the text. */
+const MAX_NESTING = 8;
+
 const UNSUPPORTED_NAMES: Record<string, string> = {
   code: '代码块 code block',
   inlineCode: '行内代码 inline code',
@@ -51,17 +54,21 @@ class Converter {
     return { file: this.ctx.file, line: (start?.line ?? 1) + this.ctx.lineOffset, col: start?.column ?? 1 };
   }
 
-  blocks(nodes: md.RootContent[]): Block[] {
+  blocks(nodes: md.RootContent[], depth = 0): Block[] {
     const out: Block[] = [];
     for (const node of nodes) {
-      const block = this.block(node);
+      const block = this.block(node, depth);
       if (block) out.push(block);
     }
     return out;
   }
 
-  private block(node: md.RootContent): Block | undefined {
+  private block(node: md.RootContent, depth: number): Block | undefined {
     const pos = this.pos(node);
+    if ((node.type === 'list' || node.type === 'blockquote') && depth >= MAX_NESTING) {
+      this.ctx.diags.error('markdown.tooDeep', pos, { limit: MAX_NESTING });
+      return undefined;
+    }
     switch (node.type) {
       case 'paragraph':
         return this.paragraph(node, pos);
@@ -80,11 +87,11 @@ class Converter {
           type: 'list',
           ordered: node.ordered === true,
           start: node.start ?? 1,
-          items: node.children.map((item): ListItem => ({ blocks: this.blocks(item.children), pos: this.pos(item) })),
+          items: node.children.map((item): ListItem => ({ blocks: this.blocks(item.children, depth + 1), pos: this.pos(item) })),
           pos,
         };
       case 'blockquote':
-        return { type: 'quote', blocks: this.blocks(node.children), pos };
+        return { type: 'quote', blocks: this.blocks(node.children, depth + 1), pos };
       case 'table':
         return {
           type: 'table',

@@ -39,7 +39,14 @@ function isDirectory(p: string): boolean {
 }
 
 /** Read the issue in `dir`. Throws InputError carrying every problem found. */
-export function readIssue(project: Project, dir: string, options: ReadOptions = {}): { issue: Issue; diagnostics: Diagnostics } {
+export interface ReadResult {
+  issue: Issue;
+  diagnostics: Diagnostics;
+  /** Where the issue's template was named (issue.yaml or the config), for messages about it. */
+  templateWhere?: SourcePos;
+}
+
+export function readIssue(project: Project, dir: string, options: ReadOptions = {}): ReadResult {
   const diags = new Diagnostics();
   const id = path.basename(dir);
   const issueFile = path.join(dir, ISSUE_FILE);
@@ -70,7 +77,16 @@ export function readIssue(project: Project, dir: string, options: ReadOptions = 
   }
   diags.throwIfErrors();
   const template = fields?.template ?? defaults.template ?? project.config.template;
-  return { issue: { id, dir, meta: meta!, template, articles }, diagnostics: diags };
+  const config = project.configSource;
+  const templateWhere =
+    fields?.template !== undefined && src
+      ? src.posOf(['template'])
+      : defaults.template !== undefined && config
+        ? config.posOf(['defaults', 'template'])
+        : config?.has(['template'])
+          ? config.posOf(['template'])
+          : undefined;
+  return { issue: { id, dir, meta: meta!, template, articles }, diagnostics: diags, ...(templateWhere ? { templateWhere } : {}) };
 }
 
 function buildMeta(

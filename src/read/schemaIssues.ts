@@ -8,7 +8,10 @@ import { closestWord } from '../text/closestWord.js';
 
 type AnySchema = z.ZodType;
 
-/** Validate `value` against `schema`; report every problem at its place in `src`. */
+/**
+ * Validate `value` (a file's YAML, a mapping) against `schema`; report every
+ * problem at its place in `src`. An empty file counts as an empty mapping.
+ */
 export function validateYaml<S extends AnySchema>(
   schema: S,
   value: unknown,
@@ -16,6 +19,11 @@ export function validateYaml<S extends AnySchema>(
   diags: Diagnostics,
   pathPrefix: ReadonlyArray<PropertyKey> = [],
 ): z.infer<S> | undefined {
+  if (value === null || value === undefined) value = {};
+  if (pathPrefix.length === 0 && (typeof value !== 'object' || Array.isArray(value))) {
+    diags.error('yaml.notMapping', src.posOf([]));
+    return undefined;
+  }
   const result = schema.safeParse(value);
   if (result.success) return result.data as z.infer<S>;
   for (const issue of result.error.issues) reportIssue(schema, issue, value, src, diags, pathPrefix);
@@ -53,6 +61,10 @@ function reportIssue(
       return;
     }
     case 'invalid_union': {
+      if (valueAt(value, issue.path) === undefined) {
+        diags.error('key.missing', src.posOf(path.slice(0, -1)), { key: keyName });
+        return;
+      }
       const expected = [
         ...new Set(
           issue.errors.flatMap((branch) =>
@@ -75,6 +87,7 @@ function reportIssue(
       diags.error(issue.origin === 'string' ? 'value.empty' : 'value.tooSmall', src.posOf(path), {
         key: keyName,
         minimum: Number(issue.minimum),
+        ...(issue.inclusive === false ? { exclusive: 1 } : {}),
       });
       return;
     case 'too_big':
@@ -90,7 +103,9 @@ function reportIssue(
       return;
     }
     default:
-      diags.error('value.invalid', src.posOf(path), { key: keyName, detail: issue.message });
+      // Checks whose message is one of ours (a regex on a colour, say) keep it.
+      if (isMessageCode(issue.message)) diags.error(issue.message, src.posOf(path), { key: keyName, value: String(valueAt(value, issue.path)) });
+      else diags.error('value.invalid', src.posOf(path), { key: keyName, detail: issue.message });
   }
 }
 

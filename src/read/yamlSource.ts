@@ -30,8 +30,9 @@ export function parseYaml(text: string, file: string, diags: Diagnostics, lineOf
   };
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
-      const where = at(e.pos[0]);
+      const where = at(errorOffset(text, e.code, e.message, e.pos[0]));
       if (e.code === 'DUPLICATE_KEY') diags.error('yaml.duplicateKey', where);
+      else if (/call stack/i.test(e.message)) diags.error('yaml.tooDeep', where);
       else diags.error('yaml.syntax', where, { detail: e.message.split(/ at line \d+/)[0]!.trim() });
     }
     return undefined;
@@ -40,7 +41,8 @@ export function parseYaml(text: string, file: string, diags: Diagnostics, lineOf
   try {
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (err) {
-    diags.error('yaml.syntax', at(0), { detail: (err as Error).message });
+    if (err instanceof RangeError) diags.error('yaml.tooDeep', at(0));
+    else diags.error('yaml.syntax', at(0), { detail: (err as Error).message });
     return undefined;
   }
   const posOf = (path: ReadonlyArray<PropertyKey>, part: 'key' | 'value' = 'value'): SourcePos => {
@@ -68,4 +70,19 @@ export function parseYaml(text: string, file: string, diags: Diagnostics, lineOf
   };
   const has = (path: ReadonlyArray<PropertyKey>): boolean => doc.hasIn(path as unknown[]);
   return { file, doc, value, posOf, has };
+}
+
+/**
+ * Where to point for a syntax error: an unclosed quote is reported by the
+ * parser at the end of the file; the quote that opened it is what to fix.
+ * Any position stays on a line of the file.
+ */
+function errorOffset(text: string, code: string, message: string, offset: number): number {
+  const quote = code === 'MISSING_CHAR' ? /Missing closing (["'])/.exec(message)?.[1] : undefined;
+  if (quote) {
+    const opening = text.lastIndexOf(quote, Math.min(offset, text.length) - 1);
+    if (opening >= 0) return opening;
+  }
+  const end = text.replace(/\s+$/, '').length;
+  return Math.min(offset, Math.max(0, end - 1));
 }

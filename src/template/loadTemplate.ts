@@ -7,12 +7,15 @@ import { BUILTIN_TEMPLATES_DIR } from '../paths.js';
 import { validateYaml } from '../read/schemaIssues.js';
 import { readSourceFile } from '../read/sourceFile.js';
 import { parseYaml, type PositionSource, type YamlSource } from '../read/yamlSource.js';
+import type { SourcePos } from '../model.js';
 import { templateSchema, type TemplateData } from './schema.js';
 
 export interface Template extends TemplateData {
   name: string;
   /** The template files, most specific first (for messages and font lookup). */
   files: string[];
+  /** Where each face's font file is named, for messages about the file. */
+  facePositions: Record<string, SourcePos>;
 }
 
 interface Located {
@@ -87,7 +90,8 @@ export function loadTemplate(
   };
   const data = validateYaml(templateSchema, merged, positions, diags);
   if (!data) return undefined;
-  const template: Template = { ...data, name, files: chain.map((s) => s.file) };
+  const facePositions = Object.fromEntries(Object.keys(data.faces).map((k) => [k, positions.posOf(['faces', k, 'file'])]));
+  const template: Template = { ...data, name, files: chain.map((s) => s.file), facePositions };
   checkReferences(template, positions, diags);
   return diags.hasErrors() ? undefined : template;
 }
