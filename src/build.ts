@@ -48,7 +48,6 @@ export interface Prepared {
   issue: Issue;
   template: Template;
   fonts: FontSet;
-  context: TypesetContext;
   layout: Layout;
   diagnostics: Diagnostics;
 }
@@ -67,7 +66,7 @@ export function prepareIssue(project: Project, issueRef: string, options: BuildO
   if (options.strict && diagnostics.warnings.length > 0) {
     throw new InputError(diagnostics.items.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d)));
   }
-  return { issue, template: template!, fonts: fonts!, context: ctx, layout, diagnostics };
+  return { issue, template: template!, fonts: fonts!, layout, diagnostics };
 }
 
 /** Build the outputs of one issue. Nothing is written unless every output rendered. */

@@ -219,7 +219,7 @@ class DocxWriter {
    * title is kept whole, as the typesetter keeps a title with two lines.
    */
   private flowControl(pos: Block['pos'], firstAfterTitle: boolean): { widowControl: boolean; keepLines?: boolean } {
-    const lines = this.input.layout.blockLines[blockKey(pos)] ?? 1;
+    const lines = this.input.layout.blocks[blockKey(pos)]?.lines ?? 1;
     const widowControl = lines >= this.t.paragraph.widowOrphanMinLines;
     return firstAfterTitle && !widowControl && lines > 1 ? { widowControl, keepLines: true } : { widowControl };
   }
@@ -253,16 +253,18 @@ class DocxWriter {
 
   private listItem(item: ListItem, marker: string, depth: number, role: StyleRole): BodyItem[] {
     const base = styleOf(this.t, role);
-    const start = (this.t.paragraph.firstLineIndent + depth * this.t.list.indent) * this.charPitch;
-    // The marker's width as the typesetter measures it is not known here: hang by its characters.
-    const hang = start + ([...marker].length * 0.5 + this.t.lineBreaking.spaceWidth) * base.size;
     return item.blocks.flatMap((b, k) => {
       if (b.type !== 'paragraph') return this.block(b, depth + 1, role);
+      // Where the typesetter started the marker and hung the later lines.
+      const at = this.input.layout.blocks[blockKey(b.pos)]?.indent ?? { start: 0, hang: 0 };
       return [
         new Paragraph({
           style: STYLE[role].id,
           ...this.flowControl(b.pos, false),
-          indent: k === 0 ? { left: twips(hang), hanging: twips(hang - start), firstLineChars: 0 } : { left: twips(hang), firstLine: 0, firstLineChars: 0 },
+          indent:
+            k === 0
+              ? { left: twips(at.hang), hanging: twips(at.hang - at.start), firstLineChars: 0 }
+              : { left: twips(at.hang), firstLine: 0, firstLineChars: 0 },
           children: [...(k === 0 ? [new TextRun(`${marker} `)] : []), ...this.runs(b.children, base)],
         }),
       ];
@@ -270,23 +272,18 @@ class DocxWriter {
   }
 
   private image(block: Block & { type: 'image' }): BodyItem[] {
-    const t = this.t.image;
-    const naturalW = (block.widthPx / t.maxDpi) * 72;
-    const naturalH = (block.heightPx / t.maxDpi) * 72;
-    const scale = Math.min(1, (this.t.textBlock.width * t.maxWidth) / naturalW, (this.t.textBlock.height * t.maxHeight) / naturalH);
-    const w = naturalW * scale;
-    const h = naturalH * scale;
-    const slots = Math.max(1, Math.ceil((h * 20) / this.geo.pitch - 1e-6));
+    // The size the typesetter gave it, in the grid lines it took.
+    const set = this.input.layout.blocks[blockKey(block.pos)]?.image ?? { width: 72, height: 72, slots: 3 };
     const out: BodyItem[] = [
       new Paragraph({
         style: STYLE.caption.id,
         keepNext: block.caption.length > 0,
-        spacing: { line: slots * this.geo.pitch, lineRule: LineRuleType.EXACT },
+        spacing: { line: set.slots * this.geo.pitch, lineRule: LineRuleType.EXACT },
         children: [
           new ImageRun({
             type: block.format === 'png' ? 'png' : 'jpg',
             data: block.data,
-            transformation: { width: Math.round((w * 96) / 72), height: Math.round((h * 96) / 72) },
+            transformation: { width: Math.round((set.width * 96) / 72), height: Math.round((set.height * 96) / 72) },
           }),
         ],
       }),

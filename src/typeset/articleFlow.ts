@@ -7,7 +7,7 @@ import type { TypesetContext } from './context.js';
 import type { FlowBlock, FlowLine } from './flow.js';
 import { flattenInlines } from './inlines.js';
 import { fill } from '../template/format.js';
-import { blockKey, type LayoutItem, type LineRole, type TitleSetting } from './layout.js';
+import { blockKey, type BlockSetting, type LayoutItem, type LineRole, type TitleSetting } from './layout.js';
 import { glyphsToRuns } from './runs.js';
 import { setLines, textWidth, type MeasureSpec, type SetLine } from './setLines.js';
 
@@ -25,8 +25,13 @@ export class ArticleFlow {
   private boxIds = 0;
   /** How each article's title was set, in order. */
   readonly titles: TitleSetting[] = [];
-  /** Lines of each paragraph and heading, by blockKey. */
-  readonly blockLines: Record<string, number> = {};
+  /** How each block was set, by blockKey. */
+  readonly blocks: Record<string, BlockSetting> = {};
+
+  private note(pos: Block['pos'], setting: BlockSetting): void {
+    const key = blockKey(pos);
+    this.blocks[key] = { ...this.blocks[key], ...setting };
+  }
 
   constructor(private readonly ctx: TypesetContext) {}
 
@@ -110,7 +115,7 @@ export class ArticleFlow {
 
   private block(block: Block, frame: Frame, depth: number): FlowBlock[] {
     const out = this.blockFlow(block, frame, depth);
-    if (block.type === 'paragraph' || block.type === 'heading') this.blockLines[blockKey(block.pos)] = out[0]?.lines.length ?? 0;
+    if (block.type === 'paragraph' || block.type === 'heading') this.note(block.pos, { lines: out[0]?.lines.length ?? 0 });
     return out;
   }
 
@@ -129,8 +134,12 @@ export class ArticleFlow {
       }
       case 'list':
         return this.list(block, frame, depth);
-      case 'image':
-        return [this.image(block, frame)];
+      case 'image': {
+        const flow = this.image(block, frame);
+        const item = flow.lines[0]!.items[0];
+        if (item?.kind === 'image') this.note(block.pos, { image: { width: item.width, height: item.height, slots: flow.lines[0]!.slots } });
+        return [flow];
+      }
       case 'quote':
         return this.quote(block, frame, depth);
       case 'table':
@@ -191,7 +200,7 @@ export class ArticleFlow {
             k === 0
               ? this.paragraph(b.children, itemFrame, start, hang, [...markerPieces, { text: ' ', style: frame.base }])
               : this.paragraph(b.children, itemFrame, hang, hang);
-          this.blockLines[blockKey(b.pos)] = flow.lines.length;
+          this.note(b.pos, { lines: flow.lines.length, indent: k === 0 ? { start, hang } : { start: hang, hang } });
           out.push(flow);
         } else if (b.type === 'list') {
           out.push(...this.list(b, itemFrame, depth + 1));
@@ -255,7 +264,7 @@ export class ArticleFlow {
       if (b.type === 'paragraph' && 'label' in b) {
         const labelStyle = this.ctx.style(t.labelStyle, style);
         const flow = this.paragraph(b.children, inner, this.indent(), 0, [{ text: t.label, style: labelStyle }]);
-        this.blockLines[blockKey(b.pos)] = flow.lines.length;
+        this.note(b.pos, { lines: flow.lines.length });
         return [flow];
       }
       return this.block(b, inner, depth);

@@ -28,10 +28,3 @@ export function flattenInlines(inlines: readonly Inline[], base: TextStyle, ctx:
   walk(inlines, base);
   return out;
 }
-
-/** The plain text of inlines (for outlines and messages). */
-export function inlineText(inlines: readonly Inline[]): string {
-  return inlines
-    .map((n) => (n.type === 'text' ? n.value : n.type === 'break' ? '\n' : inlineText(n.children)))
-    .join('');
-}

@@ -112,6 +112,16 @@ export interface TitleSetting {
   lines: string[];
 }
 
+/** What the typesetter decided for one block of the model. */
+export interface BlockSetting {
+  /** Lines a paragraph or heading was set in. */
+  lines?: number;
+  /** An image's size in points and the grid lines it takes. */
+  image?: { width: number; height: number; slots: number };
+  /** A list item's paragraph: its first line starts at `start`, later lines at `hang` (points from the frame's edge). */
+  indent?: { start: number; hang: number };
+}
+
 /** A key for a model block: where it starts in its source file. */
 export function blockKey(pos: { file: string; line: number; col: number }): string {
   return `${pos.file}:${pos.line}:${pos.col}`;
@@ -124,8 +134,8 @@ export interface Layout {
   masthead: MastheadSizes;
   /** Per article, in order. */
   titles: TitleSetting[];
-  /** Lines each paragraph and heading was set in, by blockKey. */
-  blockLines: Record<string, number>;
+  /** How model blocks were set, by blockKey (for the DOCX writer to repeat). */
+  blocks: Record<string, BlockSetting>;
   /**
    * Where the 报尾 went: its page, its top and height (from the text block's
    * top), where the content above it ends on that page, and whether it took

@@ -95,7 +95,7 @@ export function typesetIssue(issue: Issue, ctx: TypesetContext, options: Typeset
     pages,
     masthead: { ...masthead.sizes, ruleY: masthead.ruleY, firstSlot },
     titles: flow.titles,
-    blockLines: flow.blockLines,
+    blocks: flow.blocks,
     ...(dist
       ? { distribution: { page: distPage + 1, top: g.height - dist.height, height: dist.height, contentBottom, newPage: distNewPage } }
       : {}),

@@ -1,0 +1,158 @@
+// Every block the format supports, through both outputs: 栏目, headings,
+// bold and emphasis, lists, an image with its caption, 编者按, a table,
+// 供稿, a hard line break. Nothing is lost, and each is set as LAYOUT.md says.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildIssue, type BuildResult } from '../../src/build.js';
+import { Diagnostics } from '../../src/diagnostics.js';
+import { loadProject } from '../../src/project/config.js';
+import { docxParts, paragraphTexts } from '../helpers/docx.js';
+import { pdfText, squeeze } from '../helpers/pdf.js';
+import { MINIMAL, writeProject } from '../helpers/project.js';
+import { pdfPages } from '../helpers/stext.js';
+
+/** A valid RGB PNG of w × h pixels. */
+function png(w: number, h: number): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (b: Buffer) => {
+    let c = 0xffffffff;
+    for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const c = Buffer.alloc(4);
+    c.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, c]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const rows = Buffer.alloc((w * 3 + 1) * h, 0x80);
+  for (let y = 0; y < h; y++) rows[y * (w * 3 + 1)] = 0;
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+const ARTICLE = `---
+title: 各类内容的文章
+section: 行业动态
+source: 宝山邮政管理局
+---
+
+> 编者按：这是一段编者按，说明本文的背景。
+
+## 一、总体情况
+
+正文有**加粗的话**和*强调的话*，\\
+以及硬换行之后的一行。
+
+### （一）具体做法
+
+1. 第一项措施，内容较长，需要换行的时候后面的行应当与第一行的文字对齐，而不是与编号对齐。
+2. 第二项措施。
+
+- 无序的一项。
+
+![现场照片](images/photo.png)
+
+| 单位 | 数量 |
+|---|:-:|
+| 甲单位 | 12 |
+| 乙单位 | 7 |
+
+#### 1. 小结
+
+结尾的一段话。
+`;
+
+describe('an article with every kind of block', () => {
+  let result: BuildResult;
+  let pdf: string;
+  let docx: string;
+
+  beforeAll(async () => {
+    const root = writeProject({ ...MINIMAL, 'issues/2024-09/01-a.md': ARTICLE, 'issues/2024-09/images/photo.png': png(600, 400) });
+    result = await buildIssue(loadProject(root, new Diagnostics()), '2024-09');
+    pdf = path.join(root, 'out/2024-09.pdf');
+    docx = path.join(root, 'out/2024-09.docx');
+  });
+
+  it('keeps all the text, in order, in the PDF', () => {
+    const text = squeeze(pdfText(pdf));
+    const expected = [
+      '【行业动态】',
+      '各类内容的文章',
+      '编者按：这是一段编者按，说明本文的背景。',
+      '一、总体情况',
+      '正文有加粗的话和强调的话，以及硬换行之后的一行。',
+      '（一）具体做法',
+      '1.第一项措施，内容较长，需要换行的时候后面的行应当与第一行的文字对齐，而不是与编号对齐。',
+      '2.第二项措施。',
+      '●无序的一项。',
+      '现场照片',
+      '单位数量甲单位12乙单位7',
+      '1.小结',
+      '结尾的一段话。',
+      '（宝山邮政管理局供稿）',
+    ];
+    let at = 0;
+    for (const part of expected) {
+      const i = text.indexOf(part, at);
+      expect(i, part).toBeGreaterThanOrEqual(at);
+      at = i + part.length;
+    }
+    expect(result.diagnostics.filter((d) => d.severity !== 'notice')).toEqual([]);
+  });
+
+  it('sets each role in its face: 黑体 heading, 楷体 emphasis, 编者按 and caption, 仿宋 bold by stroke', () => {
+    const pages = pdfPages(pdf);
+    const fontOf = (s: string) => pages.flatMap((p) => p.lines).find((l) => l.text.includes(s))!.chars.find((c) => c.c === s[0])!;
+    expect(fontOf('一、总体情况').font).toBe('FandolHei-Regular');
+    expect(fontOf('（一）具体做法').font).toBe('FandolKai-Regular');
+    expect(fontOf('强调的话').font).toBe('FandolKai-Regular');
+    expect(fontOf('这是一段编者按').font).toBe('FandolKai-Regular');
+    expect(fontOf('编者按：').font).toBe('FandolHei-Regular');
+    expect(fontOf('现场照片').font).toBe('FandolKai-Regular');
+    expect(fontOf('现场照片').size).toBe(14);
+    expect(fontOf('【行业动态】').font).toBe('FandolHei-Regular');
+    expect(fontOf('（宝山邮政管理局供稿）').font).toBe('FandolKai-Regular');
+    // The 供稿 line ends at the text block's right edge.
+    const source = pages.flatMap((p) => p.lines).find((l) => l.text.includes('供稿'))!;
+    expect(source.chars.at(-1)!.x + 8).toBeCloseTo(31.7 * (72 / 25.4) + 416, 0);
+    // Later lines of a list item hang under its text, not under the number.
+    const lines = pages.flatMap((p) => p.lines);
+    const item = lines.findIndex((l) => l.text.startsWith('1.第一项'));
+    expect(lines[item + 1]!.chars[0]!.x).toBeGreaterThan(lines[item]!.chars[0]!.x + 5);
+  });
+
+  it('draws the image centred, no larger than 150 dpi', () => {
+    const list = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(list).toHaveLength(1);
+    const cols = list[0]!.trim().split(/\s+/);
+    expect(Number(cols[3])).toBe(600);
+    expect(Number(cols[4])).toBe(400);
+    // x-ppi, y-ppi columns: 600 px over at most 416 pt is at least 103 dpi; never enlarged past 150.
+    expect(Number(cols[12])).toBeGreaterThanOrEqual(150);
+  });
+
+  it('maps every block to a named Word style in the DOCX, with the image inside', () => {
+    const parts = docxParts(docx);
+    const doc = parts['word/document.xml']!;
+    for (const id of ['Section', 'ArticleTitle', 'EditorNote', 'Heading1', 'Heading2', 'Heading3', 'Caption', 'TableText', 'Source']) {
+      expect(doc, id).toContain(`<w:pStyle w:val="${id}"/>`);
+    }
+    expect(Object.keys(parts).some((n) => /^word\/media\/.+\.png$/.test(n))).toBe(true);
+    expect(doc).toMatch(/<w:b\/>|<w:b w:val="true"\/>/);
+    const texts = paragraphTexts(doc).join('');
+    for (const s of ['编者按：这是一段编者按', '1. 第一项措施', '● 无序的一项。', '（宝山邮政管理局供稿）', '【行业动态】']) expect(texts).toContain(s);
+  });
+});
