@@ -22,6 +22,20 @@ function typeName(expected: string | number | undefined, lang: Lang): string {
     .join(lang === 'zh' ? '或' : ' or ');
 }
 
+/** What is wrong with a damaged image (see read/imageIntegrity.ts); other details are shown as they are. */
+const IMAGE_DEFECT_ZH: Record<string, string> = {
+  truncated: '文件不完整（被截断）',
+  checksum: '数据校验和不符',
+  data: '图像数据无法解压',
+  structure: '文件结构不正确',
+};
+const IMAGE_DEFECT_EN: Record<string, string> = {
+  truncated: 'the file is cut off',
+  checksum: 'a checksum does not match',
+  data: 'the pixel data does not decompress',
+  structure: 'the file is not laid out as the format requires',
+};
+
 const catalogue = {
   // Files
   'file.unreadable': { zh: (p) => `无法读取文件（${p.detail}）`, en: (p) => `cannot read the file (${p.detail})` },
@@ -150,6 +164,18 @@ const catalogue = {
   'image.notImage': {
     zh: (p) => `“${p.src}”不是 JPEG 或 PNG 图片`,
     en: (p) => `"${p.src}" is not a JPEG or PNG image`,
+  },
+  'image.corrupt': {
+    zh: (p) => `图片“${p.src}”已损坏，无法解码：${IMAGE_DEFECT_ZH[String(p.detail)] ?? String(p.detail)}；请重新导出该图片`,
+    en: (p) => `the image "${p.src}" is damaged and cannot be decoded: ${IMAGE_DEFECT_EN[String(p.detail)] ?? String(p.detail)}; export it again`,
+  },
+  'block.tooTall': {
+    zh: (p) => `这${p.what === 'title' ? '个标题' : '一行表格'}排出后有 ${p.lines} 行，超过一页的 ${p.max} 行；请缩短或拆分`,
+    en: (p) => `this ${p.what === 'title' ? 'title' : 'table row'} takes ${p.lines} lines, more than a page's ${p.max}; shorten or split it`,
+  },
+  'markdown.emptyHeading': {
+    zh: () => '空的小标题（# 后没有文字），已略去',
+    en: () => 'an empty heading (no text after the #s) is left out',
   },
   'image.tooLarge': {
     zh: (p) => `图片“${p.src}”有 ${p.size} MB，超过上限 ${p.limit} MB`,

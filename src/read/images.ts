@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostics } from '../diagnostics.js';
 import type { SourcePos } from '../model.js';
+import { imageDefect } from './imageIntegrity.js';
 
 export interface ImageData {
   file: string;
@@ -56,6 +57,11 @@ export function loadImage(src: string, pos: SourcePos, rules: ImageRules, diags:
   const info = imageInfo(data);
   if (!info) {
     diags.error('image.notImage', pos, { src });
+    return undefined;
+  }
+  const defect = imageDefect(data, info.format);
+  if (defect) {
+    diags.error('image.corrupt', pos, { src, detail: defect });
     return undefined;
   }
   return { file, data, ...info };

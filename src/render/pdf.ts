@@ -2,7 +2,7 @@
 // positions with their spacing, rules, images; adds bookmarks and metadata.
 // It makes no layout decision.
 import PDFDocument from 'pdfkit';
-import type { Color, Layout, TextRun } from '../typeset/layout.js';
+import type { Color, ImageItem, Layout, TextRun } from '../typeset/layout.js';
 
 /**
  * OpenType features switched off: the typesetter measured every glyph at its
@@ -12,6 +12,16 @@ const PLAIN_GLYPHS = { kern: false, liga: false, clig: false, calt: false, dlig:
 
 /** Stroke width of the outline that makes a face without a bold cut look bold, in em. */
 const FAKE_BOLD_STROKE = 0.03;
+
+/** An image whose header read well but whose data does not decode. */
+export class ImageDecodeError extends Error {
+  constructor(
+    readonly source: ImageItem['source'],
+    readonly detail: string,
+  ) {
+    super(`${source.src}: ${detail}`);
+  }
+}
 
 export interface PdfOptions {
   producer: string;
@@ -60,10 +70,14 @@ export function renderPdf(layout: Layout, options: PdfOptions): Promise<Buffer> 
             .stroke();
           break;
         case 'image':
-          doc.image(Buffer.from(item.data.buffer, item.data.byteOffset, item.data.byteLength), item.x, item.y, {
-            width: item.width,
-            height: item.height,
-          });
+          try {
+            doc.image(Buffer.from(item.data.buffer, item.data.byteOffset, item.data.byteLength), item.x, item.y, {
+              width: item.width,
+              height: item.height,
+            });
+          } catch (err) {
+            throw new ImageDecodeError(item.source, (err as Error).message);
+          }
           break;
       }
     }

@@ -37,6 +37,8 @@ export interface Rule {
 
 export interface ImageItem {
   kind: 'image';
+  /** Where the image is named, for a message when it will not decode. */
+  source: { file: string; line: number; col: number; src: string };
   x: number;
   y: number;
   width: number;
@@ -104,12 +106,19 @@ export interface MastheadSizes {
   ruleY: number;
   /** The grid line the body starts on, on the first page. */
   firstSlot: number;
+  /** 第 N 期（总第 M 期）as printed, when the issue has a number. */
+  numberText?: string;
+  /** The size the editor and date line was set at (smaller when the line is long). */
+  editor: number;
 }
 
 /** How an article's title was set: its size and display lines. */
 export interface TitleSetting {
   size: number;
   lines: string[];
+  /** Distance between the title's lines, and the grid lines the title takes. */
+  lineHeight: number;
+  slots: number;
 }
 
 /** What the typesetter decided for one block of the model. */
@@ -141,7 +150,7 @@ export interface Layout {
    * top), where the content above it ends on that page, and whether it took
    * a page of its own. Undefined without a 报尾.
    */
-  distribution?: { page: number; top: number; height: number; contentBottom: number; newPage: boolean };
+  distribution?: { page: number; top: number; height: number; contentBottom: number; newPage: boolean; labelWidths: number[] };
   faces: Record<string, FaceInfo>;
   outline: OutlineEntry[];
   metadata: {

@@ -3,52 +3,15 @@
 // pathological nesting ends with a message (exit 0 or 1), never a crash.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { docxParts } from '../helpers/docx.js';
+import { noisePng } from '../helpers/images.js';
 import { pdfText, squeeze } from '../helpers/pdf.js';
 import { MINIMAL, writeProject } from '../helpers/project.js';
 import { messageProblems, outputsUnder, runCli } from './helpers.js';
 
 const ARTICLE_FILE = 'issues/2024-09/01-a.md';
 const PARA = '为贯彻落实《“十四五”上海市邮政业发展规划》，推动快递业与制造业深度融合发展，上海市邮政管理局联合市经济和信息化委员会开展了典型案例征集工作。';
-
-function crc32(buf: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of buf) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([len, body, crc]);
-}
-
-/** A valid RGB PNG of noise, stored without compression so its size is ~3·w·h bytes. */
-function noisePng(width: number, height: number): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // RGB
-  const stride = width * 3 + 1;
-  const raw = Buffer.alloc(stride * height);
-  let seed = 12345;
-  for (let i = 0; i < raw.length; i++) {
-    if (i % stride === 0) continue; // filter type 0
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    raw[i] = seed >>> 24;
-  }
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, pngChunk('IHDR', ihdr), pngChunk('IDAT', zlib.deflateSync(raw, { level: 0 })), pngChunk('IEND', Buffer.alloc(0))]);
-}
 
 const timings: Record<string, number> = {};
 

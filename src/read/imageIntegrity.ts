@@ -1,0 +1,122 @@
+// Whether an image's data is whole. The PDF writer copies PNG and JPEG data
+// into the file as it is (PNG IDAT as FlateDecode, JPEG as DCTDecode), so a
+// damaged image would otherwise make a PDF that viewers cannot draw, with no
+// message at build time. The header alone (see images.ts) says nothing of it.
+import { inflateSync } from 'node:zlib';
+
+const PNG_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+
+/** What is wrong with an image: cut off, a failed checksum, undecodable pixels, or a broken structure. */
+export type ImageDefect = 'truncated' | 'checksum' | 'data' | 'structure';
+
+/** Why the image cannot be decoded; undefined when it is sound. */
+export function imageDefect(data: Uint8Array, format: 'png' | 'jpeg'): ImageDefect | undefined {
+  return format === 'png' ? pngDefect(data) : jpegDefect(data);
+}
+
+function pngDefect(b: Uint8Array): ImageDefect | undefined {
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  let pos = 8;
+  let header: { width: number; height: number; depth: number; colorType: number; interlaced: boolean } | undefined;
+  let palette = false;
+  const idat: Uint8Array[] = [];
+  let ended = false;
+  while (pos + 12 <= b.length) {
+    const length = view.getUint32(pos);
+    const type = String.fromCharCode(b[pos + 4]!, b[pos + 5]!, b[pos + 6]!, b[pos + 7]!);
+    const end = pos + 12 + length;
+    if (end > b.length) return 'truncated';
+    const body = b.subarray(pos + 8, pos + 8 + length);
+    if (crc32(b.subarray(pos + 4, pos + 8 + length)) !== view.getUint32(pos + 8 + length)) return 'checksum';
+    if (type === 'IHDR' && length >= 13) {
+      header = {
+        width: view.getUint32(pos + 8),
+        height: view.getUint32(pos + 12),
+        depth: body[8]!,
+        colorType: body[9]!,
+        interlaced: body[12] === 1,
+      };
+    } else if (type === 'PLTE') palette = true;
+    else if (type === 'IDAT') idat.push(body);
+    else if (type === 'IEND') {
+      ended = true;
+      break;
+    }
+    pos = end;
+  }
+  if (!header) return 'structure';
+  const channels = PNG_CHANNELS[header.colorType];
+  if (channels === undefined || ![1, 2, 4, 8, 16].includes(header.depth)) return 'structure';
+  if (header.colorType === 3 && !palette) return 'structure';
+  if (idat.length === 0) return 'structure';
+  if (!ended) return 'truncated';
+  let pixels: Buffer;
+  try {
+    pixels = inflateSync(Buffer.concat(idat));
+  } catch {
+    return 'data';
+  }
+  const expected = header.interlaced ? interlacedSize(header.width, header.height, channels * header.depth) : rawSize(header.width, header.height, channels * header.depth);
+  if (pixels.length < expected) return 'data';
+  return undefined;
+}
+
+function rawSize(width: number, height: number, bitsPerPixel: number): number {
+  return width === 0 || height === 0 ? 0 : height * (1 + Math.ceil((width * bitsPerPixel) / 8));
+}
+
+/** Bytes of Adam7-interlaced data: the seven passes, each a small image. */
+function interlacedSize(width: number, height: number, bitsPerPixel: number): number {
+  const passes = [
+    [0, 0, 8, 8],
+    [4, 0, 8, 8],
+    [0, 4, 4, 8],
+    [2, 0, 4, 4],
+    [0, 2, 2, 4],
+    [1, 0, 2, 2],
+    [0, 1, 1, 2],
+  ] as const;
+  let total = 0;
+  for (const [x0, y0, dx, dy] of passes) {
+    total += rawSize(Math.ceil((width - x0) / dx), Math.ceil((height - y0) / dy), bitsPerPixel);
+  }
+  return total;
+}
+
+function jpegDefect(b: Uint8Array): ImageDefect | undefined {
+  // Walk the markers up to the start of scan; the scan must then run to an
+  // end-of-image marker (data after it is tolerated, as viewers do).
+  let i = 2;
+  while (i + 4 <= b.length) {
+    if (b[i] !== 0xff) return 'structure';
+    const marker = b[i + 1]!;
+    if (marker === 0xff) {
+      i++;
+      continue;
+    }
+    const length = (b[i + 2]! << 8) | b[i + 3]!;
+    if (marker === 0xda) {
+      for (let j = i + 2 + length; j + 1 < b.length; j++) if (b[j] === 0xff && b[j + 1] === 0xd9) return undefined;
+      return 'truncated';
+    }
+    if (marker === 0xd9) break;
+    i += 2 + length;
+  }
+  return 'structure';
+}
+
+let crcTable: Uint32Array | undefined;
+
+function crc32(bytes: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let c = 0xffffffff;
+  for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
