@@ -4,12 +4,14 @@ import path from 'node:path';
 import { OutputError, writeFilesAtomic } from './atomicWrite.js';
 import { Diagnostics, InputError, type Diagnostic } from './diagnostics.js';
 import { embeddedFonts } from './fonts/embeddedFonts.js';
+import type { LintFix } from './lint/lintIssue.js';
+import { lintInto } from './lint/lintReport.js';
 import { FontSet, fontSearchDirs } from './fonts/fontSet.js';
 import type { Issue, IssueDate } from './model.js';
 import type { Project } from './project/config.js';
 import { readIssue, resolveIssueDir } from './read/readIssue.js';
 import { renderDocx } from './render/docx.js';
-import { renderPdf } from './render/pdf.js';
+import { ImageDecodeError, renderPdf } from './render/pdf.js';
 import { loadTemplate, type Template } from './template/loadTemplate.js';
 import { TypesetContext } from './typeset/context.js';
 import type { Layout } from './typeset/layout.js';
@@ -50,6 +52,8 @@ export interface Prepared {
   fonts: FontSet;
   layout: Layout;
   diagnostics: Diagnostics;
+  /** The typography lint's safe fixes, by article file. */
+  fixes: Map<string, LintFix[]>;
 }
 
 /** Read and typeset an issue without writing anything. Throws InputError. */
@@ -63,10 +67,13 @@ export function prepareIssue(project: Project, issueRef: string, options: BuildO
   diagnostics.throwIfErrors();
   const ctx = new TypesetContext(template!, fonts!, diagnostics);
   const layout = typesetIssue(issue, ctx, { draft: options.drafts ?? false, date: documentDate(issue.meta.date) });
+  diagnostics.throwIfErrors();
+  // Typography findings are warnings: --strict makes them, like missing glyphs, fail the build.
+  const fixes = lintInto(issue, template!, layout, diagnostics);
   if (options.strict && diagnostics.warnings.length > 0) {
     throw new InputError(diagnostics.items.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d)));
   }
-  return { issue, template: template!, fonts: fonts!, layout, diagnostics };
+  return { issue, template: template!, fonts: fonts!, layout, diagnostics, fixes };
 }
 
 /** Build the outputs of one issue. Nothing is written unless every output rendered. */
@@ -77,7 +84,7 @@ export async function buildIssue(project: Project, issueRef: string, options: Bu
   const rendered: Array<{ format: Format; data: Uint8Array; pages?: number }> = [];
   for (const format of formats) {
     if (format === 'pdf') {
-      rendered.push({ format, data: await renderPdf(prepared.layout, { producer: PRODUCER }), pages: prepared.layout.pages.length });
+      rendered.push({ format, data: await pdfOf(prepared.layout), pages: prepared.layout.pages.length });
     } else {
       const embedded = options.embedFonts ? await embeddedFonts(prepared.layout, prepared.template) : undefined;
       rendered.push({
@@ -96,6 +103,17 @@ export async function buildIssue(project: Project, issueRef: string, options: Bu
   }
   const outputs: BuildOutput[] = files.map((r) => ({ format: r.format, file: r.file, bytes: r.data.length, ...(r.pages !== undefined ? { pages: r.pages } : {}) }));
   return { issueId: prepared.issue.id, outputs, diagnostics: prepared.diagnostics.items };
+}
+
+/** The PDF; an image that does not decode is an input error at the line that names it. */
+async function pdfOf(layout: Layout): Promise<Uint8Array> {
+  try {
+    return await renderPdf(layout, { producer: PRODUCER });
+  } catch (err) {
+    if (!(err instanceof ImageDecodeError)) throw err;
+    const { src, file, line, col } = err.source;
+    throw new InputError([{ severity: 'error', code: 'image.corrupt', params: { src, detail: err.detail }, file, line, col }]);
+  }
 }
 
 /** The documents' date: SOURCE_DATE_EPOCH when set, else the issue date (midnight UTC). */

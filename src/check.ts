@@ -4,7 +4,7 @@ import path from 'node:path';
 import { writeFileAtomic } from './atomicWrite.js';
 import { prepareIssue, type BuildOptions } from './build.js';
 import { Diagnostics, InputError, type Diagnostic } from './diagnostics.js';
-import { applyFixes, lintIssue, unifiedDiff, type LintFinding, type LintFix } from './lint/lintIssue.js';
+import { applyFixes, unifiedDiff, type LintFix } from './lint/lintIssue.js';
 import type { Project } from './project/config.js';
 import { inSourceFormat, readSourceFile, sourceFormat } from './read/sourceFile.js';
 
@@ -16,47 +16,17 @@ export interface CheckResult {
   fixes: Map<string, LintFix[]>;
 }
 
-export function lintDiagnostic(f: LintFinding): Diagnostic {
-  return {
-    severity: f.severity,
-    code: 'lint.finding',
-    params: { rule: f.rule, zh: f.message.zh, en: f.message.en },
-    file: f.file,
-    line: f.line,
-    col: f.col,
-    rule: f.rule,
-  };
-}
-
 /** Check one issue. Input errors come back as diagnostics, not thrown. */
 export function checkIssue(project: Project, issueRef: string, options: BuildOptions = {}): CheckResult {
-  let prepared;
   try {
-    prepared = prepareIssue(project, issueRef, { ...options, strict: false });
+    const prepared = prepareIssue(project, issueRef, { ...options, strict: false });
+    let diagnostics = prepared.diagnostics.items;
+    if (options.strict) diagnostics = diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
+    return { issueId: prepared.issue.id, diagnostics, fixes: prepared.fixes };
   } catch (err) {
     if (err instanceof InputError) return { issueId: issueRef, diagnostics: err.diagnostics, fixes: new Map() };
     throw err;
   }
-  const { issue, template, layout } = prepared;
-  const sources = new Map<string, string>();
-  const ignore = new Diagnostics();
-  for (const a of issue.articles) {
-    const text = readSourceFile(a.file, ignore);
-    if (text !== undefined) sources.set(a.file, text);
-  }
-  const findings = lintIssue(issue, sources, {
-    maxTitleLines: template.article.titleMaxLines,
-    titleLineCounts: layout.titles.map((t) => t.lines.length),
-  });
-  const fixes = new Map<string, LintFix[]>();
-  for (const f of findings) {
-    if (!f.fix) continue;
-    if (!fixes.has(f.file)) fixes.set(f.file, []);
-    fixes.get(f.file)!.push(f.fix);
-  }
-  let diagnostics = [...prepared.diagnostics.items, ...findings.map(lintDiagnostic)];
-  if (options.strict) diagnostics = diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
-  return { issueId: issue.id, diagnostics, fixes };
 }
 
 export interface FixResult {

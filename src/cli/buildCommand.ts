@@ -67,7 +67,7 @@ export async function runBuilds(project: Project, refs: string[], options: Build
     r.info(text(r.lang, 'summary', { total: outcomes.length, ok: outcomes.length - failed, failed }));
   }
   if (json) {
-    const issues = outcomes.map((o) => issueReport(o.id, o.outputs, o.diagnostics, r.lang, o.ms));
+    const issues = outcomes.map((o) => issueReport(o.id, o.outputs, o.diagnostics, r.lang, o.ms, o.internalError !== undefined || o.outputs.length === 0));
     process.stdout.write(`${JSON.stringify(jsonReport('build', issues, exit), null, 2)}\n`);
   }
   return exit;
@@ -87,7 +87,8 @@ export async function buildCommand(issues: string[], opts: BuildCommandOptions, 
   const options = buildOptionsOf(opts, r);
   const project = openProject(opts.root);
   const refs = opts.all ? allIssues(project) : issues;
-  if (refs.length === 0) throw new UsageError(text(r.lang, 'needIssue'));
+  if (refs.length === 0 && !opts.all) throw new UsageError(text(r.lang, 'needIssue'));
+  if (refs.length === 0) r.info(text(r.lang, 'noIssues', { dir: project.issuesDir }));
   const exit = await runBuilds(project, refs, options, opts.json ?? false, r);
   if (!opts.watch) return exit;
   const watching = startWatch(project, refs, options, r);
@@ -97,7 +98,8 @@ export async function buildCommand(issues: string[], opts: BuildCommandOptions, 
 /** Watch the issues' folders, templates and config; rebuild on each save; keep going after input errors. */
 export function startWatch(project: Project, refs: string[], options: BuildOptions, r: Reporter): Watching {
   const dirs = refs.map((ref) => resolveIssueDir(project, ref)).filter((d): d is string => d !== undefined);
-  const watching = watchAndRebuild(project, dirs, async () => {
+  const outDir = options.outDir ? path.resolve(options.outDir) : project.outDir;
+  const watching = watchAndRebuild(project, dirs, outDir, async () => {
     await buildMany(project, refs, options, (o) => {
       printDiagnostics(o.diagnostics, r);
       if (o.internalError) r.problem(`${o.ref}: ${text(r.lang, 'internal', { message: o.internalError.message })}`);

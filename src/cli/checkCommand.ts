@@ -19,7 +19,8 @@ export interface CheckCommandOptions {
 export async function checkCommand(issues: string[], opts: CheckCommandOptions, r: Reporter): Promise<number> {
   const project = openProject(opts.root);
   const refs = opts.all ? allIssues(project) : issues;
-  if (refs.length === 0) throw new UsageError(text(r.lang, 'needIssue'));
+  if (refs.length === 0 && !opts.all) throw new UsageError(text(r.lang, 'needIssue'));
+  if (refs.length === 0) r.info(text(r.lang, 'noIssues', { dir: project.issuesDir }));
   const options = { strict: opts.strict ?? false, drafts: opts.drafts ?? false };
   const reports = [];
   let exit: number = EXIT.ok;

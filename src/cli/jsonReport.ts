@@ -51,10 +51,11 @@ export function problemsOf(items: Diagnostic[], lang: Lang): IssueReport['proble
   }));
 }
 
-export function issueReport(id: string, outputs: BuildOutput[], problems: Diagnostic[], lang: Lang, ms: number): IssueReport {
+/** `failed`: the issue failed for a reason that is not a problem of its inputs (an internal error). */
+export function issueReport(id: string, outputs: BuildOutput[], problems: Diagnostic[], lang: Lang, ms: number, failed = false): IssueReport {
   return {
     id,
-    ok: !problems.some((p) => p.severity === 'error'),
+    ok: !failed && !problems.some((p) => p.severity === 'error'),
     outputs: outputs.map((o) => ({ format: o.format, file: o.file, bytes: o.bytes, ...(o.pages !== undefined ? { pages: o.pages } : {}) })),
     problems: problemsOf(problems, lang),
     ms: Math.round(ms),

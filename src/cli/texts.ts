@@ -14,7 +14,7 @@ const zh: Texts = {
   checkCount: (p) => `${p.id}：${p.errors} 个错误，${p.warnings} 个警告`,
   fixed: (p) => `已修改 ${p.count} 个文件`,
   nothingToFix: () => '没有可以自动修正的问题',
-  created: (p) => `已建立 ${p.dir}（仿照 ${p.from}${p.number ? `，第 ${p.number} 期` : ''}）`,
+  created: (p) => `已建立 ${p.dir}（仿照 ${p.from}${p.number ? `，${typeof p.number === 'number' ? `第 ${p.number} 期` : p.number}` : ''}）`,
   createdFile: (p) => `  ${p.file}`,
   preview: (p) => `预览：${p.file}`,
   watching: () => '正在监视文件变化，保存后自动重新生成（按 Ctrl+C 结束）',
@@ -26,6 +26,7 @@ const zh: Texts = {
   fontsNone: () => '本期所有字符都由各自角色的字体排出',
   fontsChars: () => '由后备字体排出或没有字体的字符：',
   needIssue: () => '请指定期次，或使用 --all',
+  noIssues: (p) => `${p.dir} 下还没有期次`,
   badFormat: (p) => `--format 只能是 pdf、docx 或 pdf,docx，而不是“${p.value}”`,
   internal: (p) => `内部错误：${p.message}（加 --debug 查看详情）`,
 };
@@ -52,6 +53,7 @@ const en: Texts = {
   fontsNone: () => 'every character of this issue comes from its role’s own font',
   fontsChars: () => 'characters drawn from a fallback face, or from none:',
   needIssue: () => 'name the issues, or use --all',
+  noIssues: (p) => `there are no issues under ${p.dir} yet`,
   badFormat: (p) => `--format takes pdf, docx or pdf,docx, not "${p.value}"`,
   internal: (p) => `internal error: ${p.message} (--debug shows the details)`,
 };

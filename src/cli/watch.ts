@@ -12,12 +12,19 @@ export interface Watching {
 
 const DEBOUNCE_MS = 250;
 
-export function watchAndRebuild(project: Project, issueDirs: string[], rebuild: () => Promise<void>, onError: (err: Error) => void = () => {}): Watching {
+export function watchAndRebuild(
+  project: Project,
+  issueDirs: string[],
+  outDir: string,
+  rebuild: () => Promise<void>,
+  onError: (err: Error) => void = () => {},
+): Watching {
   const paths = [...issueDirs, project.templatesDir, path.join(project.root, CONFIG_FILE)];
   const watcher = chokidar.watch(paths, {
     ignoreInitial: true,
     // Temporary files of atomic writes and editors' swap files.
-    ignored: (p: string) => /(^|[\\/])\.[^\\/]*\.tmp$|~$|\.swp$/.test(p) || p.startsWith(project.outDir + path.sep),
+    // The outputs themselves (wherever --out puts them, even inside an issue folder).
+    ignored: (p: string) => /(^|[\\/])\.[^\\/]*\.tmp$|~$|\.swp$/.test(p) || p === outDir || p.startsWith(outDir + path.sep),
     awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 25 },
   });
   let timer: NodeJS.Timeout | undefined;
