@@ -1,15 +1,15 @@
 // `bulletin new`: start next issue's folder from the latest issue — its
 // issue.yaml with the same settings, the next 期号 and 总期号, a new date —
 // and one article stub. Never overwrites anything.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { writeFileAtomic } from './atomicWrite.js';
 import { Diagnostics, InputError } from './diagnostics.js';
 import type { IssueDate } from './model.js';
 import type { Project } from './project/config.js';
+import { issueSummaries, type IssueSummary } from './read/issueList.js';
 import { ISSUE_FILE, ISSUE_ID } from './read/readIssue.js';
-import { readSourceFile } from './read/sourceFile.js';
 import { loadTemplate } from './template/loadTemplate.js';
 
 export interface NewIssueOptions {
@@ -21,7 +21,7 @@ export interface NewIssueResult {
   dir: string;
   from: string;
   files: string[];
-  number?: number | string;
+  number?: number;
   totalNumber?: number;
 }
 
@@ -37,7 +37,8 @@ export function newIssue(project: Project, id: string, options: NewIssueOptions 
   if (!ISSUE_ID.test(id)) throw new InputError([{ severity: 'error', code: 'issue.badId', params: { id } }]);
   const dir = path.join(project.issuesDir, id);
   if (existsSync(dir)) throw new InputError([{ severity: 'error', code: 'issue.exists', params: { dir }, file: dir }]);
-  const latest = latestIssue(project);
+  const issues = issueSummaries(project.issuesDir);
+  const latest = issues.at(-1);
   if (!latest) throw new InputError([{ severity: 'error', code: 'issue.noneToCopy', params: { dir: project.issuesDir } }]);
 
   const doc = parseDocument(latest.text);
@@ -49,18 +50,19 @@ export function newIssue(project: Project, id: string, options: NewIssueOptions 
     if (isScalar(first)) first.commentBefore = null;
   }
   const date = options.date ?? today();
-  const year = (d: unknown) => (typeof d === 'string' ? Number(d.slice(0, 4)) : NaN);
   const templateName = String(doc.get('template') ?? project.config.defaults.template ?? project.config.template);
   const template = loadTemplate(templateName, project.templatesDir, new Diagnostics());
   const restart = template?.numbering.restartEachYear ?? false;
 
-  const number = doc.get('number');
-  let nextNumber: number | string | undefined;
-  if (typeof number === 'number') nextNumber = restart && year(doc.get('date')) !== date.year ? 1 : number + 1;
-  else if (number !== undefined) nextNumber = String(number);
+  // 期号: one more than the last numbered issue (a 增刊 has no number of its own).
+  const last = latestNumber(issues);
+  let nextNumber: number | undefined;
+  if (last) nextNumber = restart && last.year !== date.year ? 1 : last.number + 1;
   if (nextNumber !== undefined) doc.set('number', nextNumber);
-  const total = doc.get('totalNumber');
-  const nextTotal = typeof total === 'number' ? total + 1 : undefined;
+  else doc.delete('number');
+  // 总期号 goes on from the last issue that had one (a 增刊 may have none).
+  const total = issues.findLast((s) => s.totalNumber !== undefined)?.totalNumber;
+  const nextTotal = total !== undefined ? total + 1 : undefined;
   if (nextTotal !== undefined) doc.set('totalNumber', nextTotal);
   doc.set('date', iso(date));
   doc.delete('articles');
@@ -79,22 +81,11 @@ export function newIssue(project: Project, id: string, options: NewIssueOptions 
   };
 }
 
-/** The issue with the latest date (then the last by name) whose issue.yaml reads. */
-function latestIssue(project: Project): { dir: string; text: string } | undefined {
-  let names: string[] = [];
-  try {
-    names = readdirSync(project.issuesDir).filter((n) => ISSUE_ID.test(n) && statSync(path.join(project.issuesDir, n)).isDirectory());
-  } catch {
-    return undefined;
+/** The last issue with a numeric 期号 (a 增刊 has none), up to the latest one. */
+function latestNumber(issues: IssueSummary[]): { number: number; year: number } | undefined {
+  for (let i = issues.length - 1; i >= 0; i--) {
+    const s = issues[i]!;
+    if (typeof s.number === 'number') return { number: s.number, year: Number(s.date?.slice(0, 4)) };
   }
-  const candidates = names
-    .map((n) => {
-      const dir = path.join(project.issuesDir, n);
-      const text = readSourceFile(path.join(dir, ISSUE_FILE), new Diagnostics());
-      const date = text === undefined ? undefined : /^date:\s*["']?(\d{4}-\d{2}-\d{2})/m.exec(text)?.[1];
-      return text === undefined ? undefined : { dir, text, key: `${date ?? ''}\u0000${n}` };
-    })
-    .filter((c): c is { dir: string; text: string; key: string } => c !== undefined)
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return candidates.at(-1);
+  return undefined;
 }

@@ -1,5 +1,6 @@
 // `bulletin new ISSUE`: next issue's folder, from the latest one.
 import type { IssueDate } from '../model.js';
+import { issueDate } from '../read/issueSchema.js';
 import { newIssue } from '../scaffold.js';
 import { EXIT } from './exitCodes.js';
 import { openProject, UsageError } from './projectArg.js';
@@ -10,9 +11,10 @@ export async function newCommand(id: string, opts: { root?: string; date?: strin
   const project = openProject(opts.root);
   let date: IssueDate | undefined;
   if (opts.date !== undefined) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(opts.date);
-    if (!m) throw new UsageError(`--date: ${opts.date} (YYYY-MM-DD)`);
-    date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+    // The same check as issue.yaml's date: a real day, written YYYY-MM-DD.
+    if (!issueDate.safeParse(opts.date).success) throw new UsageError(`--date ${opts.date}: YYYY-MM-DD`);
+    const [year, month, day] = opts.date.split('-').map(Number) as [number, number, number];
+    date = { year, month, day };
   }
   const result = newIssue(project, id, date ? { date } : {});
   r.info(text(r.lang, 'created', { dir: displayPath(result.dir), from: displayPath(result.from), number: result.number ?? '' }));

@@ -3,8 +3,7 @@
 import path from 'node:path';
 import { Diagnostics, InputError } from '../diagnostics.js';
 import { findProjectRoot, loadProject, type Project } from '../project/config.js';
-import { readdirSync, statSync } from 'node:fs';
-import { ISSUE_ID } from '../read/readIssue.js';
+import { issueNames } from '../read/issueList.js';
 
 export class UsageError extends Error {}
 
@@ -19,11 +18,5 @@ export function openProject(rootOption: string | undefined, cwd = process.cwd())
 
 /** Every issue folder under the project's issues folder, by name. */
 export function allIssues(project: Project): string[] {
-  try {
-    return readdirSync(project.issuesDir)
-      .filter((n) => ISSUE_ID.test(n) && statSync(path.join(project.issuesDir, n)).isDirectory())
-      .sort();
-  } catch {
-    return [];
-  }
+  return issueNames(project.issuesDir);
 }

@@ -14,7 +14,8 @@ import { readSourceFile } from './sourceFile.js';
 import { parseYaml, type YamlSource } from './yamlSource.js';
 
 export const ISSUE_FILE = 'issue.yaml';
-export const ISSUE_ID = /^[A-Za-z0-9._-]+$/;
+/** An issue folder's name: letters, digits and . _ -, but not "." or "..". */
+export const ISSUE_ID = /^(?!\.+$)[A-Za-z0-9._-]+$/;
 
 export interface ReadOptions {
   /** Include articles marked `draft: true`. */

@@ -88,6 +88,29 @@ describe('bulletin build', () => {
   });
 });
 
+describe('bulletin build --all with no issues', () => {
+  it('says there is nothing to build and succeeds; --json reports an empty list', () => {
+    const root = writeProject({ 'bulletin.config.yaml': 'template: jianbao\n' });
+    const r = bulletin(root, ['build', '--all', '--lang', 'en']);
+    expect(r.status).toBe(0);
+    expect(r.stdout + r.stderr).toMatch(/no issues/i);
+    const json = bulletin(root, ['build', '--all', '--json']);
+    expect(json.status).toBe(0);
+    expect(jsonReportSchema.parse(JSON.parse(json.stdout))).toMatchObject({ ok: true, exitCode: 0, issues: [] });
+  });
+});
+
+describe('bulletin build --strict', () => {
+  it('fails on a typography warning too, and writes nothing', () => {
+    const root = writeProject({ ...MINIMAL, 'issues/2024-09/01-a.md': '---\ntitle: 测试\n---\n\n今天,我们开会。\n' });
+    expect(bulletin(root, ['build', '2024-09']).status).toBe(0);
+    const strict = bulletin(root, ['build', '2024-09', '--strict', '--out', 'strict']);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toMatch(/01-a\.md:5:3: 错误: \[punct\.halfWidth\]/);
+    expect(existsSync(path.join(root, 'strict/2024-09.pdf'))).toBe(false);
+  });
+});
+
 describe('bulletin check', () => {
   const withFindings = {
     ...MINIMAL,
@@ -155,6 +178,26 @@ describe('bulletin new', () => {
     const again = bulletin(root, ['new', '2024-09']);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('已存在');
+  });
+
+  it('after a 增刊 (no number of its own) the 期号 goes on from the last numbered issue', () => {
+    const root = writeProject({
+      'issues/2024-08/issue.yaml': 'organization: 甲\ntitle: 乙\neditor: 丙\nnumber: 8\ntotalNumber: 120\ndate: 2024-08-26\n',
+      'issues/2024-08-s/issue.yaml': 'organization: 甲\ntitle: 乙\neditor: 丙\nnumber: 增刊\ndate: 2024-09-05\n',
+    });
+    const result = newIssue(loadProject(root, new Diagnostics()), '2024-09', { date: { year: 2024, month: 9, day: 30 } });
+    expect(result).toMatchObject({ number: 9, totalNumber: 121 });
+    const yaml = readFileSync(path.join(root, 'issues/2024-09/issue.yaml'), 'utf8');
+    expect(yaml).toMatch(/^number: 9$/m);
+    expect(yaml).toMatch(/^totalNumber: 121$/m);
+  });
+
+  it('refuses a --date that is not a date, naming it, and creates nothing', () => {
+    const root = writeProject({ 'issues/2024-08/issue.yaml': 'organization: 甲\ntitle: 乙\neditor: 丙\ndate: 2024-08-26\n' });
+    const r = bulletin(root, ['new', '2024-09', '--date', '2024-02-30', '--lang', 'en']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('2024-02-30');
+    expect(existsSync(path.join(root, 'issues/2024-09'))).toBe(false);
   });
 
   it('a new year restarts 期号 when the template says so; 总期号 goes on', () => {
