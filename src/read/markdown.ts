@@ -81,6 +81,11 @@ class Converter {
           this.ctx.diags.error('markdown.h5', pos);
           return undefined;
         }
+        if (node.children.length === 0) {
+          // Both outputs leave it out, so they keep the same lines.
+          this.ctx.diags.warn('markdown.emptyHeading', pos);
+          return undefined;
+        }
         return { type: 'heading', level: (node.depth - 1) as 1 | 2 | 3, children: this.inlines(node.children), pos };
       case 'list':
         return {

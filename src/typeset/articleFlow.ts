@@ -7,6 +7,7 @@ import type { TypesetContext } from './context.js';
 import type { FlowBlock, FlowLine } from './flow.js';
 import { flattenInlines } from './inlines.js';
 import { fill } from '../template/format.js';
+import { afterQuoteLabel } from '../text/quoteLabel.js';
 import { blockKey, type BlockSetting, type LayoutItem, type LineRole, type TitleSetting } from './layout.js';
 import { glyphsToRuns } from './runs.js';
 import { setLines, textWidth, type MeasureSpec, type SetLine } from './setLines.js';
@@ -56,6 +57,11 @@ export class ArticleFlow {
     return blocks;
   }
 
+  /** A block that cannot break across pages must fit on one: report it when it does not. */
+  private tooTall(what: 'title' | 'row', slots: number, pos: Block['pos']): void {
+    if (slots > this.g.linesPerPage) this.ctx.diags.error('block.tooTall', pos, { what, lines: slots, max: this.g.linesPerPage });
+  }
+
   private frame(base: TextStyle, role: LineRole): Frame {
     return { x: 0, width: this.g.width, base, role };
   }
@@ -63,14 +69,15 @@ export class ArticleFlow {
   private title(article: Article): FlowBlock {
     const t = this.ctx.template;
     const { style, set } = this.fitTitle(article);
-    this.titles.push({ size: style.size, lines: set.map((l) => l.text) });
     const lineHeight = style.size * t.article.titleLineHeight;
     const slots = Math.max(1, Math.ceil((set.length * lineHeight) / this.g.pitch - 1e-6));
+    this.titles.push({ size: style.size, lines: set.map((l) => l.text), lineHeight, slots });
     const top = (slots * this.g.pitch - set.length * lineHeight) / 2;
     const items: LayoutItem[] = set.flatMap((line, i) =>
       glyphsToRuns(line.glyphs, line.x, this.ctx.baselineIn(top + i * lineHeight, lineHeight, style.size, style.face), this.ctx),
     );
     const titleText = article.title.map((l) => l.text).join('');
+    this.tooTall('title', slots, article.title[0]!.pos);
     const lines: FlowLine[] = [
       { role: 'title', slots, items, text: set.map((l) => l.text).join('\n'), justified: false, outline: titleText },
     ];
@@ -233,6 +240,7 @@ export class ArticleFlow {
             height: h,
             format: img.format,
             data: img.data,
+            source: { ...img.pos, src: img.src },
           },
         ],
         text: '',
@@ -259,11 +267,11 @@ export class ArticleFlow {
       role: 'quote',
       box: { id: ++this.boxIds, thickness: t.rule, color: 'black' },
     };
-    const blocks = q.blocks.map((b, i) => (i === 0 && b.type === 'paragraph' ? labelled(b, t.label) : b));
-    return blocks.flatMap((b) => {
-      if (b.type === 'paragraph' && 'label' in b) {
+    return q.blocks.flatMap((b, i) => {
+      const rest = i === 0 ? afterQuoteLabel(b, t.label) : undefined;
+      if (rest) {
         const labelStyle = this.ctx.style(t.labelStyle, style);
-        const flow = this.paragraph(b.children, inner, this.indent(), 0, [{ text: t.label, style: labelStyle }]);
+        const flow = this.paragraph(rest, inner, this.indent(), 0, [{ text: t.label, style: labelStyle }]);
         this.note(b.pos, { lines: flow.lines.length });
         return [flow];
       }
@@ -297,6 +305,7 @@ export class ArticleFlow {
         return setLines(piecesOf(r, c), { width: w - 2 * pad, align }, this.ctx);
       });
       const slots = Math.max(1, ...cells.map((c) => c.length));
+      this.tooTall('row', slots, table.rows[r]?.[0]?.pos ?? table.pos);
       const height = slots * this.g.pitch;
       const items: LayoutItem[] = [];
       cells.forEach((cellLines, c) => {
@@ -326,11 +335,3 @@ function emptyLine(role: LineRole, slots: number): FlowLine {
   return { role, slots, items: [], text: '', justified: false };
 }
 
-/** A first quote paragraph starting with the label (编者按：) has the label split off. */
-function labelled(p: Block & { type: 'paragraph' }, label: string): Block {
-  const first = p.children[0];
-  if (!label || first?.type !== 'text' || !first.value.startsWith(label)) return p;
-  const rest = first.value.slice(label.length);
-  const children: Inline[] = [...(rest ? [{ ...first, value: rest }] : []), ...p.children.slice(1)];
-  return { ...p, children, label: true } as Block;
-}

@@ -47,15 +47,16 @@ const CLOSING = new Set([...'，。、；：？！）》〉】〕〗］｝」』
 
 /**
  * One unit per match: URL or e-mail; Latin word or number with internal
- * . , : / - + ' and a trailing % ‰ ℃; ——…; ……; runs of ？！; spaces; else one
- * code point.
+ * . , : / - + ' and a trailing % ‰ ℃, with the ASCII punctuation that clings
+ * to it ("(Word)", "dog.", "1,000,") so justification never opens a gap
+ * there; ——…; ……; runs of ？！; spaces; else one code point.
  */
 const UNIT =
-  /(?:https?:\/\/|www\.)[\x21-\x7e]*[\w/#=&-]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+(?:[.,:/+'’-][A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+)*[%‰℃]?|—{2,}|…{2,}|[？！?!]{2,}|[ \t]+|[\s\S]/gu;
+  /(?:https?:\/\/|www\.)[\x21-\x7e]*[\w/#=&-]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[([]?[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+(?:[.,:/+'’-][A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+)*[%‰℃]?(?:[,.;:!?)\]]+(?![A-Za-z0-9]))?|—{2,}|…{2,}|[？！?!]{2,}|[ \t]+|[\s\S]/gu;
 
 const DOUBLED_DASH = /^—{2,}$/u;
 
-const LATIN_START = /^[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]|^(?:https?:|www\.)|^[\w.+-]+@/u;
+const LATIN_START = /^[([]?[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]|^(?:https?:|www\.)|^[\w.+-]+@/u;
 
 export function toAtoms(pieces: StyledPiece[], ctx: TypesetContext): Atom[] {
   const atoms: Atom[] = [];

@@ -126,7 +126,12 @@ function fitEnd(atoms: readonly Atom[], start: number, avail: number): number {
   return atoms.length - 1;
 }
 
-/** Split atoms wider than `limit` at their inner break points (URLs after / . @ -), else between glyphs. */
+/**
+ * Units wider than a whole line can only be broken inside, as a last resort:
+ * cut them into pieces after / . @ - (URLs, e-mail addresses), or between
+ * glyphs where that is not enough, and let the pieces fill lines like other
+ * atoms — starting on the line the unit begins on, not on a line of its own.
+ */
 function splitOversize(atoms: readonly Atom[], limit: number): Atom[] {
   const out: Atom[] = [];
   for (const a of atoms) {
@@ -136,23 +141,18 @@ function splitOversize(atoms: readonly Atom[], limit: number): Atom[] {
     }
     const pieces: Glyph[][] = [];
     let cur: Glyph[] = [];
-    let curWidth = 0;
-    let lastSoft = -1;
     for (const g of a.glyphs) {
-      if (curWidth + g.advance > limit + EPS && cur.length > 0) {
-        const cut = lastSoft >= 0 ? lastSoft + 1 : cur.length;
-        pieces.push(cur.slice(0, cut));
-        cur = cur.slice(cut);
-        curWidth = cur.reduce((w, x) => w + x.advance, 0);
-        lastSoft = -1;
-      }
       cur.push(g);
-      curWidth += g.advance;
-      if ('/.@-'.includes(g.ch)) lastSoft = cur.length - 1;
+      if ('/.@-'.includes(g.ch)) {
+        pieces.push(cur);
+        cur = [];
+      }
     }
     if (cur.length > 0) pieces.push(cur);
-    pieces.forEach((glyphs, i) => {
-      const last = i === pieces.length - 1;
+    // A piece still wider than a line: between its glyphs.
+    const fine = pieces.flatMap((p) => (p.reduce((w, g) => w + g.advance, 0) > limit + EPS ? p.map((g) => [g]) : [p]));
+    fine.forEach((glyphs, i) => {
+      const last = i === fine.length - 1;
       out.push({
         ...a,
         // Pieces are broken between as a last resort: mark them breakable.
@@ -164,7 +164,7 @@ function splitOversize(atoms: readonly Atom[], limit: number): Atom[] {
         blankLeft: 0,
         blankRight: 0,
         noStart: i === 0 ? a.noStart : false,
-        noEnd: i === pieces.length - 1 ? a.noEnd : false,
+        noEnd: last ? a.noEnd : false,
       });
     });
   }

@@ -12,6 +12,8 @@ export interface DistributionBlock {
   items: LayoutItem[];
   height: number;
   lines: PlacedLine[];
+  /** Width of each entry's label (报：), under which its later lines hang. */
+  labelWidths: number[];
 }
 
 export function typesetDistribution(meta: IssueMeta, ctx: TypesetContext): DistributionBlock | undefined {
@@ -23,6 +25,7 @@ export function typesetDistribution(meta: IssueMeta, ctx: TypesetContext): Distr
   const color = ctx.color('black');
   const items: LayoutItem[] = [];
   const lines: PlacedLine[] = [];
+  const labelWidths: number[] = [];
   let y = 0;
 
   const rule = (thickness: number): void => {
@@ -45,6 +48,7 @@ export function typesetDistribution(meta: IssueMeta, ctx: TypesetContext): Distr
     const label = { text: `${entry.label}${d.separator}`, style, pos: entry.pos };
     // Later lines align under the first character after the label.
     const hang = textWidth([label], ctx);
+    labelWidths.push(hang);
     const measure = (first: boolean) => ({ width: width - 2 * inset, firstIndent: first ? 0 : hang, restIndent: hang, align: 'justify' as const });
     const piece = (text: string) => ({ text, style, pos: entry.pos });
     const body: SetLine[] =
@@ -60,5 +64,5 @@ export function typesetDistribution(meta: IssueMeta, ctx: TypesetContext): Distr
     row([{ line, x: inset }]);
   }
   rule(d.thickRule);
-  return { items, height: y, lines };
+  return { items, height: y, lines, labelWidths };
 }

@@ -15,7 +15,7 @@ export interface Masthead {
   ruleY: number;
   lines: PlacedLine[];
   /** Sizes after shrinking to fit, by line. */
-  sizes: { organization: number; title: number; number: number };
+  sizes: { organization: number; title: number; number: number; editor: number };
 }
 
 export function typesetMasthead(meta: IssueMeta, ctx: TypesetContext): Masthead {
@@ -46,17 +46,26 @@ export function typesetMasthead(meta: IssueMeta, ctx: TypesetContext): Masthead 
     organization: place(meta.organization, m.organization.style, m.organization.spaceBefore, true),
     title: place(meta.title, m.title.style, m.title.spaceBefore, true),
     number: ctx.style(m.number.style).size,
+    editor: ctx.style(m.editorLine.style).size,
   };
   const numberText = issueNumberText(meta, ctx);
   if (numberText !== undefined) sizes.number = place(numberText, m.number.style, m.number.spaceBefore, true);
 
-  // Editor flush left, date flush right, on one line.
-  const style = ctx.style(m.editorLine.style);
+  // Editor flush left, date flush right, on one line, at least a character
+  // apart: a line too long for that is set smaller, never overlapped.
+  let style = ctx.style(m.editorLine.style);
+  const dateText = formatDate(m.editorLine.dateFormat, meta.date);
+  let editor = oneLine(meta.editor, style, ctx);
+  let date = oneLine(dateText, style, ctx);
+  const needed = editor.width + style.size + date.width;
+  if (needed > width) {
+    style = { ...style, size: Math.floor(((style.size * width) / needed) * 2) / 2 };
+    editor = oneLine(meta.editor, style, ctx);
+    date = oneLine(dateText, style, ctx);
+  }
+  sizes.editor = style.size;
   const top = cursor + m.editorLine.spaceBefore;
   const baseline = ctx.baselineIn(top, style.size, style.size, style.face);
-  const editor = oneLine(meta.editor, style, ctx);
-  const dateText = formatDate(m.editorLine.dateFormat, meta.date);
-  const date = oneLine(dateText, style, ctx);
   items.push(...glyphsToRuns(editor.glyphs, 0, baseline, ctx));
   items.push(...glyphsToRuns(date.glyphs, width - date.width, baseline, ctx));
   lines.push({ role: 'masthead', slot: -1, slots: 0, text: `${meta.editor} ${dateText}`, justified: false });

@@ -96,12 +96,27 @@ function firstChunk(block: FlowBlock, want: number): number {
   return c;
 }
 
-/** Grid lines the blocks after `i` need on the same page to honour its keep. */
+/**
+ * Grid lines the blocks after `i` need on the same page to honour its keep:
+ * `keepWithNext` lines of what follows, taken from as many blocks as it
+ * takes (a title before a one-line paragraph keeps the next block's first
+ * line too).
+ */
 function keepNeed(blocks: readonly FlowBlock[], i: number): number {
-  const block = blocks[i]!;
-  const next = blocks[i + 1];
-  if (block.keepWithNext === 0 || !next) return 0;
-  if (!next.splittable) return next.spaceBefore + slotsOf(next.lines) + keepNeed(blocks, i + 1);
-  const c = firstChunk(next, block.keepWithNext);
-  return next.spaceBefore + slotsOf(next.lines.slice(0, c)) + (c === next.lines.length ? keepNeed(blocks, i + 1) : 0);
+  let want = blocks[i]!.keepWithNext;
+  let need = 0;
+  for (let j = i + 1; want > 0 && j < blocks.length; j++) {
+    const next = blocks[j]!;
+    need += next.spaceBefore;
+    if (!next.splittable) {
+      need += slotsOf(next.lines);
+      want = Math.max(want - next.lines.length, next.keepWithNext);
+      continue;
+    }
+    const c = firstChunk(next, want);
+    need += slotsOf(next.lines.slice(0, c));
+    if (c < next.lines.length) break;
+    want = Math.max(want - c, next.keepWithNext);
+  }
+  return need;
 }

@@ -93,11 +93,20 @@ export function typesetIssue(issue: Issue, ctx: TypesetContext, options: Typeset
     width: g.pageWidth,
     height: g.pageHeight,
     pages,
-    masthead: { ...masthead.sizes, ruleY: masthead.ruleY, firstSlot },
+    masthead: { ...masthead.sizes, ruleY: masthead.ruleY, firstSlot, ...(numberText ? { numberText } : {}) },
     titles: flow.titles,
     blocks: flow.blocks,
     ...(dist
-      ? { distribution: { page: distPage + 1, top: g.height - dist.height, height: dist.height, contentBottom, newPage: distNewPage } }
+      ? {
+          distribution: {
+            page: distPage + 1,
+            top: g.height - dist.height,
+            height: dist.height,
+            contentBottom,
+            newPage: distNewPage,
+            labelWidths: dist.labelWidths,
+          },
+        }
       : {}),
     faces,
     outline,

@@ -89,6 +89,14 @@ describe('reading a valid issue', () => {
   });
 });
 
+describe('reading warnings', () => {
+  it('an empty heading is left out with a warning at its line, in both outputs alike', () => {
+    const { issue, diagnostics } = read({ ...MINIMAL, 'issues/2024-09/01-a.md': '---\ntitle: 标题\n---\n\n正文。\n\n## \n\n后文。\n' });
+    expect(issue.articles[0]!.blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph']);
+    expect(diagnostics.items).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'markdown.emptyHeading', line: 7, col: 1 }));
+  });
+});
+
 describe('reading errors name the file, line and column', () => {
   it('malformed YAML in issue.yaml', () => {
     const d = problems({ ...MINIMAL, 'issues/2024-09/issue.yaml': 'organization: 甲\ntitle: [未闭合\ndate: 2024-09-30\n' });

@@ -78,6 +78,18 @@ describe('units are never split', () => {
     expect(joined.join('')).toBe(`${han(25)}${unit}${han(10)}`);
   });
 
+  it('a unit longer than a whole line starts on the line it begins on, which is not stretched', () => {
+    const url = 'https://www.example.gov.cn/very/long/path/to/a/document/about/express/delivery/2024-08.html';
+    const lines = lay(`详见${han(10)}页面${url}。`);
+    // The first line is filled by the URL's first pieces, not 14 characters spread over 26.
+    expect([...lines[0]!.text].length).toBeGreaterThan(20);
+    const gaps = lines[0]!.glyphs.slice(1).map((x, i) => x.x - lines[0]!.glyphs[i]!.x - lines[0]!.glyphs[i]!.advance);
+    expect(Math.max(...gaps)).toBeLessThan(4);
+    const digits = '1'.repeat(70);
+    const n = lay(`编号为${digits}的文件`);
+    expect([...n[0]!.text].length).toBeGreaterThan(30);
+  });
+
   it('a URL longer than a line breaks after / . @ - only', () => {
     const url = 'https://www.example.gov.cn/very/long/path/to/a/document/about/express/delivery/2024-08.html';
     const lines = lay(`见${url}。`);
@@ -152,6 +164,17 @@ describe('justification', () => {
     for (let i = 1; i < letters.length; i++) {
       if (letters[i]!.atom === letters[i - 1]!.atom) {
         expect(letters[i]!.x - letters[i - 1]!.x).toBeCloseTo(letters[i - 1]!.advance, 6);
+      }
+    }
+  });
+
+  it('ASCII punctuation clings to its Latin word: no stretch between "dog" and "."', () => {
+    const lines = lay(`${han(10)}The quick brown fox jumps over the lazy dog. (Word) and 1,000, then${han(20)}`);
+    for (const l of lines) {
+      for (let i = 1; i < l.glyphs.length; i++) {
+        if (/[.,)]/.test(l.glyphs[i]!.ch) || l.glyphs[i - 1]!.ch === '(') {
+          expect(l.glyphs[i]!.x - l.glyphs[i - 1]!.x - l.glyphs[i - 1]!.advance, `${l.glyphs[i - 1]!.ch}${l.glyphs[i]!.ch}`).toBeCloseTo(0, 6);
+        }
       }
     }
   });

@@ -61,6 +61,13 @@ describe('paginate', () => {
     expect(pages[1]).toEqual(['0:T', '3:b1', '4:b2', '5:b3']);
   });
 
+  it('keeps a title with two body lines even when its first paragraph has one', () => {
+    // 10 − 5 = 5 left: space + title 3 + one line = 5, but the keep asks for a second body line.
+    const pages = layout([para('a', 5), title('T'), para('b', 1), para('c', 4)]);
+    expect(pages[0]).toEqual(['0:a1', '1:a2', '2:a3', '3:a4', '4:a5']);
+    expect(pages[1]!.slice(0, 3)).toEqual(['0:T', '3:b1', '4:c1']);
+  });
+
   it('starts the first page at the given grid line', () => {
     expect(layout([title('T'), para('a', 3)], 10, 4)).toEqual([['4:T', '7:a1', '8:a2', '9:a3']]);
   });
