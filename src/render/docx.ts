@@ -26,8 +26,9 @@ import {
 } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
 import type { EmbeddedFont } from '../fonts/embeddedFonts.js';
-import type { Article, Block, Inline, Issue, ListItem } from '../model.js';
+import type { Block, Inline, Issue, ListItem } from '../model.js';
 import { fill } from '../template/format.js';
+import { afterQuoteLabel } from '../text/quoteLabel.js';
 import type { Template } from '../template/loadTemplate.js';
 import { resolveStyle, type TextStyle } from '../template/styles.js';
 import { blockKey, type Layout } from '../typeset/layout.js';
@@ -173,7 +174,8 @@ class DocxWriter {
         );
       }
       section = article.section;
-      out.push(this.title(article, i, atBodyStart || newSection));
+      // After a section heading the title keeps its space above, as in the PDF.
+      out.push(this.title(i, atBodyStart && !newSection));
       article.blocks.forEach((block, k) => out.push(...this.block(block, 0, 'body', k === 0)));
       if (article.source) {
         out.push(new Paragraph({ style: STYLE.source.id, children: [new TextRun(fill(this.t.article.sourceFormat, { source: article.source }))] }));
@@ -187,24 +189,20 @@ class DocxWriter {
    * its lines centred in the grid lines they need, space below; the twips of
    * before + lines + after add up to exactly that many grid lines.
    */
-  private title(article: Article, index: number, atBodyStart: boolean): Paragraph {
+  private title(index: number, atBodyStart: boolean): Paragraph {
     const t = this.t;
     const pitch = this.geo.pitch;
-    const setting = this.input.layout.titles[index];
-    const size = setting?.size ?? styleOf(t, 'articleTitle').size;
-    const lineTwips = twips(size * t.article.titleLineHeight);
-    const k = setting?.lines.length ?? article.title.length;
-    const slots = Math.max(1, Math.ceil((k * lineTwips) / pitch - 1e-6));
+    // The size, lines and grid lines the typesetter gave the title.
+    const setting = this.input.layout.titles[index]!;
+    const lineTwips = twips(setting.lineHeight);
+    const k = setting.lines.length;
     const above = atBodyStart ? 0 : t.article.titleSpaceBefore;
-    const total = (above + slots + t.article.titleSpaceAfter) * pitch;
-    const before = above * pitch + Math.floor((slots * pitch - k * lineTwips) / 2);
-    // The lines as the typesetter set them (a long line wrapped and balanced),
-    // each ended by a line break.
-    const lines = setting?.lines ?? article.title.map((l) => l.text);
+    const total = (above + setting.slots + t.article.titleSpaceAfter) * pitch;
+    const before = above * pitch + Math.floor((setting.slots * pitch - k * lineTwips) / 2);
     const children: ParagraphChild[] = [];
-    lines.forEach((text, i) => {
+    setting.lines.forEach((text, i) => {
       if (i > 0) children.push(new TextRun({ break: 1 }));
-      children.push(new TextRun({ text, size: halfPoints(size), sizeComplexScript: halfPoints(size) }));
+      children.push(new TextRun({ text, size: halfPoints(setting.size), sizeComplexScript: halfPoints(setting.size) }));
     });
     return new Paragraph({
       style: STYLE.articleTitle.id,
@@ -215,13 +213,19 @@ class DocxWriter {
 
   /**
    * Widow control where the typesetter used it (paragraphs of
-   * widowOrphanMinLines lines or more); a shorter paragraph right after a
-   * title is kept whole, as the typesetter keeps a title with two lines.
+   * widowOrphanMinLines lines or more). The first block after a title holds
+   * the title's keep: a short one is kept whole, and one shorter than the
+   * keep is also kept with the block after it, as the typesetter does.
    */
-  private flowControl(pos: Block['pos'], firstAfterTitle: boolean): { widowControl: boolean; keepLines?: boolean } {
+  private flowControl(pos: Block['pos'], firstAfterTitle: boolean): { widowControl: boolean; keepLines?: boolean; keepNext?: boolean } {
     const lines = this.input.layout.blocks[blockKey(pos)]?.lines ?? 1;
     const widowControl = lines >= this.t.paragraph.widowOrphanMinLines;
-    return firstAfterTitle && !widowControl && lines > 1 ? { widowControl, keepLines: true } : { widowControl };
+    if (!firstAfterTitle) return { widowControl };
+    return {
+      widowControl,
+      ...(!widowControl && lines > 1 ? { keepLines: true } : {}),
+      ...(lines < this.t.article.titleKeepLines ? { keepNext: true } : {}),
+    };
   }
 
   private block(block: Block, depth: number, role: StyleRole, firstAfterTitle = false, extra: object = {}): BodyItem[] {
@@ -238,10 +242,13 @@ class DocxWriter {
         ];
       case 'heading': {
         const r = `heading${block.level}` as StyleRole;
-        return [new Paragraph({ style: STYLE[r].id, ...this.flowControl(block.pos, false), children: this.runs(block.children, styleOf(this.t, r)) })];
+        return [new Paragraph({ style: STYLE[r].id, ...this.flowControl(block.pos, firstAfterTitle), children: this.runs(block.children, styleOf(this.t, r)) })];
       }
       case 'list':
-        return block.items.flatMap((item, i) => this.listItem(item, block.ordered ? fill(this.t.list.numberFormat, { n: block.start + i }) : this.t.list.bullet, depth, role));
+        return block.items.flatMap((item, i) => {
+          const marker = block.ordered ? fill(this.t.list.numberFormat, { n: block.start + i }) : this.t.list.bullet;
+          return this.listItem(item, marker, depth, role, extra, firstAfterTitle && i === 0);
+        });
       case 'image':
         return this.image(block);
       case 'quote':
@@ -251,16 +258,18 @@ class DocxWriter {
     }
   }
 
-  private listItem(item: ListItem, marker: string, depth: number, role: StyleRole): BodyItem[] {
+  /** `extra`: paragraph properties of the container (the box of a 编者按). */
+  private listItem(item: ListItem, marker: string, depth: number, role: StyleRole, extra: object, firstAfterTitle: boolean): BodyItem[] {
     const base = styleOf(this.t, role);
     return item.blocks.flatMap((b, k) => {
-      if (b.type !== 'paragraph') return this.block(b, depth + 1, role);
+      if (b.type !== 'paragraph') return this.block(b, depth + 1, role, false, extra);
       // Where the typesetter started the marker and hung the later lines.
       const at = this.input.layout.blocks[blockKey(b.pos)]?.indent ?? { start: 0, hang: 0 };
       return [
         new Paragraph({
           style: STYLE[role].id,
-          ...this.flowControl(b.pos, false),
+          ...this.flowControl(b.pos, firstAfterTitle && k === 0),
+          ...extra,
           indent:
             k === 0
               ? { left: twips(at.hang), hanging: twips(at.hang - at.start), firstLineChars: 0 }
@@ -299,10 +308,9 @@ class DocxWriter {
     const border: IBorderOptions = { style: BorderStyle.SINGLE, size: eighths(q.rule), color: '000000', space: 0 };
     const extra = { indent: { left: inset, right: inset }, border: { top: border, bottom: border, left: border, right: border } };
     return block.blocks.flatMap((b, i) => {
-      const first = b.type === 'paragraph' ? b.children[0] : undefined;
-      if (i === 0 && b.type === 'paragraph' && q.label && first?.type === 'text' && first.value.startsWith(q.label)) {
+      const rest = i === 0 ? afterQuoteLabel(b, q.label) : undefined;
+      if (rest) {
         const quoteStyle = styleOf(this.t, 'quote');
-        const rest: Inline[] = [{ ...first, value: first.value.slice(q.label.length) }, ...b.children.slice(1)];
         return [
           new Paragraph({
             style: STYLE.quote.id,
@@ -336,7 +344,7 @@ class DocxWriter {
                     new Paragraph({
                       style: STYLE.table.id,
                       alignment: block.align[c] === 'center' ? AlignmentType.CENTER : block.align[c] === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-                      children: this.runs(cell.children, r === 0 ? header : body),
+                      children: this.runs(cell.children, r === 0 ? header : body, body),
                     }),
                   ],
                 }),
@@ -346,16 +354,17 @@ class DocxWriter {
     });
   }
 
-  private runs(inlines: readonly Inline[], base: TextStyle): TextRun[] {
+  /** Runs of `inlines` set in `style`, in a paragraph whose style is `paragraph`. */
+  private runs(inlines: readonly Inline[], style: TextStyle, paragraph: TextStyle = style): TextRun[] {
     const out: TextRun[] = [];
     const walk = (nodes: readonly Inline[], style: TextStyle): void => {
       for (const n of nodes) {
-        if (n.type === 'text') out.push(this.run(n.value, style, base));
+        if (n.type === 'text') out.push(this.run(n.value, style, paragraph));
         else if (n.type === 'break') out.push(new TextRun({ break: 1 }));
         else walk(n.children, resolveStyle(this.t, n.type === 'strong' ? 'strong' : 'emphasis', style));
       }
     };
-    walk(inlines, base);
+    walk(inlines, style);
     return out;
   }
 

@@ -37,10 +37,10 @@ export function distributionBlock(meta: IssueMeta, t: Template, layout: Layout, 
       children: [new TableCell({ children, margins: { top: 0, bottom: 0, left: 0, right: 0 } })],
     });
 
-  const rows = meta.distribution.map((entry) => {
+  const rows = meta.distribution.map((entry, i) => {
     const label = `${entry.label}${d.separator}`;
-    // Later lines align under the first character after the label.
-    const labelWidth = [...label].length * s.size;
+    // Later lines align under the first character after the label, as the typesetter measured it.
+    const labelWidth = place.labelWidths[i] ?? [...label].length * s.size;
     const hanging = { left: twips(inset + labelWidth), hanging: twips(labelWidth), right: twips(inset) };
     const under = { left: twips(inset + labelWidth), right: twips(inset) };
     if (entry.kind === 'text') return row([para(`${label}${entry.text}`, true, true, hanging)]);

@@ -18,11 +18,11 @@ import {
   type IBorderOptions,
 } from 'docx';
 import type { IssueMeta } from '../model.js';
-import { fill, formatDate } from '../template/format.js';
+import { formatDate } from '../template/format.js';
 import type { Template } from '../template/loadTemplate.js';
 import type { MastheadSizes } from '../typeset/layout.js';
 import { eighths, halfPoints, twips, type DocxGeometry } from './docxGeometry.js';
-import { STYLE, styleOf, type StyleRole } from './docxStyles.js';
+import { STYLE, type StyleRole } from './docxStyles.js';
 
 const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
@@ -39,18 +39,19 @@ export function mastheadBlock(meta: IssueMeta, t: Template, sizes: MastheadSizes
     line('mastheadOrganization', meta.organization, sizes.organization, m.organization.spaceBefore),
     line('mastheadTitle', meta.title, sizes.title, m.title.spaceBefore),
   ];
-  if (meta.number !== undefined) {
-    let text = typeof meta.number === 'number' ? fill(m.number.format, { number: meta.number }) : meta.number;
-    if (meta.totalNumber !== undefined) text += fill(m.number.totalFormat, { totalNumber: meta.totalNumber });
-    paragraphs.push(line('mastheadNumber', text, sizes.number, m.number.spaceBefore));
-  }
-  const editor = styleOf(t, 'mastheadEditor');
+  if (sizes.numberText !== undefined) paragraphs.push(line('mastheadNumber', sizes.numberText, sizes.number, m.number.spaceBefore));
   paragraphs.push(
     new Paragraph({
       style: STYLE.mastheadEditor.id,
       tabStops: [{ type: TabStopType.RIGHT, position: geo.textWidth }],
-      spacing: { before: 0, after: 0, line: twips(m.editorLine.spaceBefore + editor.size), lineRule: LineRuleType.EXACT },
-      children: [new TextRun({ text: `${meta.editor}\t${formatDate(m.editorLine.dateFormat, meta.date)}` })],
+      spacing: { before: 0, after: 0, line: twips(m.editorLine.spaceBefore + sizes.editor), lineRule: LineRuleType.EXACT },
+      children: [
+        new TextRun({
+          text: `${meta.editor}\t${formatDate(m.editorLine.dateFormat, meta.date)}`,
+          size: halfPoints(sizes.editor),
+          sizeComplexScript: halfPoints(sizes.editor),
+        }),
+      ],
     }),
   );
   const rule: IBorderOptions = {

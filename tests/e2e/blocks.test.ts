@@ -3,44 +3,15 @@
 // 供稿, a hard line break. Nothing is lost, and each is set as LAYOUT.md says.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { deflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIssue, type BuildResult } from '../../src/build.js';
 import { Diagnostics } from '../../src/diagnostics.js';
 import { loadProject } from '../../src/project/config.js';
 import { docxParts, paragraphTexts } from '../helpers/docx.js';
+import { png } from '../helpers/images.js';
 import { pdfText, squeeze } from '../helpers/pdf.js';
 import { MINIMAL, writeProject } from '../helpers/project.js';
 import { pdfPages } from '../helpers/stext.js';
-
-/** A valid RGB PNG of w × h pixels. */
-function png(w: number, h: number): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (b: Buffer) => {
-    let c = 0xffffffff;
-    for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, c]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const rows = Buffer.alloc((w * 3 + 1) * h, 0x80);
-  for (let y = 0; y < h; y++) rows[y * (w * 3 + 1)] = 0;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 const ARTICLE = `---
 title: 各类内容的文章
@@ -154,5 +125,26 @@ describe('an article with every kind of block', () => {
     expect(doc).toMatch(/<w:b\/>|<w:b w:val="true"\/>/);
     const texts = paragraphTexts(doc).join('');
     for (const s of ['编者按：这是一段编者按', '1. 第一项措施', '● 无序的一项。', '（宝山邮政管理局供稿）', '【行业动态】']) expect(texts).toContain(s);
+  });
+
+  it('sets the table header row in 黑体 in the DOCX too, and the body rows in the table style', () => {
+    const doc = docxParts(docx)['word/document.xml']!;
+    const table = doc.match(/<w:tbl>(?:(?!<\/w:tbl>).)*?单位(?:(?!<\/w:tbl>).)*<\/w:tbl>/s)?.[0];
+    expect(table).toBeDefined();
+    const rows = table!.match(/<w:tr>.*?<\/w:tr>/gs)!;
+    const runOf = (row: string, text: string) => row.match(new RegExp(`<w:r>(?:(?!<w:r>).)*?${text}</w:t>`, 's'))![0];
+    expect(runOf(rows[0]!, '单位')).toMatch(/<w:rFonts [^>]*w:eastAsia="黑体"/);
+    expect(runOf(rows[1]!, '甲单位')).not.toContain('<w:rFonts');
+  });
+
+  it('keeps the space above a title that follows a section heading, as the PDF does', () => {
+    const doc = docxParts(docx)['word/document.xml']!;
+    const title = doc.match(/<w:pStyle w:val="ArticleTitle"\/><w:spacing [^>]*w:before="(\d+)"/)!;
+    // One grid line (30 pt = 600 twips) above, plus the centring of the title in its lines.
+    expect(Number(title[1])).toBeGreaterThanOrEqual(600);
+    const lines = pdfPages(pdf).flatMap((p) => p.lines);
+    const section = lines.find((l) => l.text.includes('【行业动态】'))!;
+    const heading = lines.find((l) => l.text.includes('各类内容的文章'))!;
+    expect(heading.chars[0]!.y - section.chars[0]!.y).toBeGreaterThanOrEqual(2 * 30 - 1);
   });
 });
