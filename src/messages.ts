@@ -173,6 +173,10 @@ const catalogue = {
     zh: (p) => `这${p.what === 'title' ? '个标题' : '一行表格'}排出后有 ${p.lines} 行，超过一页的 ${p.max} 行；请缩短或拆分`,
     en: (p) => `this ${p.what === 'title' ? 'title' : 'table row'} takes ${p.lines} lines, more than a page's ${p.max}; shorten or split it`,
   },
+  'masthead.tooLong': {
+    zh: (p) => `报头中的“${p.text}”太长：缩到模板允许的最小字号 ${p.size} 磅仍排不下一行；请缩短`,
+    en: (p) => `"${p.text}" is too long for the masthead: it does not fit one line even at the template's smallest size, ${p.size} pt; shorten it`,
+  },
   'markdown.emptyHeading': {
     zh: () => '空的小标题（# 后没有文字），已略去',
     en: () => 'an empty heading (no text after the #s) is left out',

@@ -30,6 +30,8 @@ export interface IssueMeta {
   distribution: DistributionEntry[];
   copies?: number;
   draft: boolean;
+  /** Where the 报头 texts were written (issue.yaml, or the config's defaults), for messages about them. */
+  where: Record<'organization' | 'title' | 'editor', SourcePos>;
 }
 
 export interface Issue {

@@ -33,9 +33,6 @@ export const RULES: readonly Rule[] = [
   titleTooLong,
 ];
 
-/** The ids of the rules, for documentation and `--json` consumers. */
-export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
-
 /**
  * Lint the issue's articles. `sources`: the raw text of each article file by
  * absolute path (LF line ends, BOM removed), as read by `readSourceFile`;

@@ -110,6 +110,8 @@ function buildMeta(
   // Positions of distribution entries: from issue.yaml, or the config's defaults.
   const distSrc = fields.distribution !== undefined ? src : configSrc;
   const distPath = fields.distribution !== undefined ? ['distribution'] : ['defaults', 'distribution'];
+  const where = (key: 'organization' | 'title' | 'editor'): SourcePos =>
+    fields[key] !== undefined || !configSrc ? src.posOf([key]) : configSrc.posOf(['defaults', key]);
   const meta: IssueMeta = {
     organization: normalizeText(merged.organization!),
     title: normalizeText(merged.title!),
@@ -117,6 +119,7 @@ function buildMeta(
     date: { year, month, day },
     distribution: distributionEntries(merged.distribution ?? {}, distSrc, distPath),
     draft: merged.draft ?? false,
+    where: { organization: where('organization'), title: where('title'), editor: where('editor') },
   };
   if (merged.number !== undefined) meta.number = typeof merged.number === 'string' ? normalizeText(merged.number) : merged.number;
   if (merged.totalNumber !== undefined) meta.totalNumber = merged.totalNumber;

@@ -39,7 +39,8 @@ const style = z.strictObject({
   color: z.string().min(1).optional(),
 });
 
-const mastheadLine = z.strictObject({ style: z.string().min(1), spaceBefore: length });
+/** A line of the 报头: its style, the space above it, and how small it may be set to fit the line (0: no limit). */
+const mastheadLine = z.strictObject({ style: z.string().min(1), spaceBefore: length, minSize: z.number().min(0).max(200).default(0) });
 
 export const templateSchema = z.strictObject({
   description: z.string().optional(),
@@ -57,7 +58,7 @@ export const templateSchema = z.strictObject({
   styles: z.record(z.string().min(1), style),
   masthead: z.strictObject({
     organization: mastheadLine,
-    title: mastheadLine.extend({ minSize: size }),
+    title: mastheadLine,
     number: mastheadLine.extend({ format: z.string(), totalFormat: z.string() }),
     editorLine: mastheadLine.extend({ dateFormat: z.string() }),
     rule: z.strictObject({ color: z.string().min(1), thickness: positiveLength, spaceBefore: length }),
@@ -83,7 +84,6 @@ export const templateSchema = z.strictObject({
     maxWidth: z.number().gt(0).max(1),
     maxHeight: z.number().gt(0).max(1),
     maxDpi: z.number().positive(),
-    floats: z.boolean(),
   }),
   quote: z.strictObject({
     style: z.string().min(1),

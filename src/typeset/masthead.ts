@@ -1,6 +1,6 @@
 // The 报头 on the first page: organisation and bulletin name in red, 期号,
 // editor and date, and the red rule under them (LAYOUT.md §3).
-import type { IssueMeta } from '../model.js';
+import type { IssueMeta, SourcePos } from '../model.js';
 import { fill, formatDate } from '../template/format.js';
 import type { TextStyle } from '../template/styles.js';
 import type { TypesetContext } from './context.js';
@@ -25,13 +25,14 @@ export function typesetMasthead(meta: IssueMeta, ctx: TypesetContext): Masthead 
   const lines: PlacedLine[] = [];
   let cursor = 0;
 
-  const place = (text: string, styleName: string, spaceBefore: number, shrinkToFit: boolean): number => {
+  /** Set `text` centred on one line; too wide, smaller (never wrapped), but not below `minSize`. */
+  const place = (text: string, styleName: string, spaceBefore: number, minSize: number, pos: SourcePos | undefined): number => {
     let style = ctx.style(styleName);
     let set = oneLine(text, style, ctx);
-    if (shrinkToFit && set.width > width) {
-      // Never wrap the bulletin's name: reduce the size until it fits.
+    if (set.width > width) {
       const size = Math.floor(((style.size * width) / set.width) * 2) / 2;
-      style = { ...style, size };
+      if (size < minSize && pos) ctx.diags.error('masthead.tooLong', pos, { text, size: minSize });
+      style = { ...style, size: Math.max(size, Math.min(minSize, style.size)) };
       set = oneLine(text, style, ctx);
     }
     const top = cursor + spaceBefore;
@@ -43,13 +44,13 @@ export function typesetMasthead(meta: IssueMeta, ctx: TypesetContext): Masthead 
   };
 
   const sizes = {
-    organization: place(meta.organization, m.organization.style, m.organization.spaceBefore, true),
-    title: place(meta.title, m.title.style, m.title.spaceBefore, true),
+    organization: place(meta.organization, m.organization.style, m.organization.spaceBefore, m.organization.minSize, meta.where.organization),
+    title: place(meta.title, m.title.style, m.title.spaceBefore, m.title.minSize, meta.where.title),
     number: ctx.style(m.number.style).size,
     editor: ctx.style(m.editorLine.style).size,
   };
   const numberText = issueNumberText(meta, ctx);
-  if (numberText !== undefined) sizes.number = place(numberText, m.number.style, m.number.spaceBefore, true);
+  if (numberText !== undefined) sizes.number = place(numberText, m.number.style, m.number.spaceBefore, m.number.minSize, undefined);
 
   // Editor flush left, date flush right, on one line, at least a character
   // apart: a line too long for that is set smaller, never overlapped.
@@ -59,7 +60,9 @@ export function typesetMasthead(meta: IssueMeta, ctx: TypesetContext): Masthead 
   let date = oneLine(dateText, style, ctx);
   const needed = editor.width + style.size + date.width;
   if (needed > width) {
-    style = { ...style, size: Math.floor(((style.size * width) / needed) * 2) / 2 };
+    const size = Math.floor(((style.size * width) / needed) * 2) / 2;
+    if (size < m.editorLine.minSize) ctx.diags.error('masthead.tooLong', meta.where.editor, { text: meta.editor, size: m.editorLine.minSize });
+    style = { ...style, size: Math.max(size, Math.min(m.editorLine.minSize, style.size)) };
     editor = oneLine(meta.editor, style, ctx);
     date = oneLine(dateText, style, ctx);
   }

@@ -158,6 +158,7 @@ function watermark(ctx: TypesetContext): LayoutItem[] {
   const g = ctx.geometry;
   const cx = g.pageWidth / 2;
   const cy = g.pageHeight / 2;
-  const baseline = cy + style.size * 0.38;
+  // The em box centred on the page centre, with the face's own ascent.
+  const baseline = ctx.baselineIn(cy - style.size / 2, style.size, style.size, style.face);
   return glyphsToRuns(line.glyphs, cx - line.width / 2, baseline, ctx).map((run) => ({ ...run, rotation: { angle: d.angle, cx, cy } }));
 }

@@ -291,7 +291,10 @@ describe(`fuzzing reading and typesetting (${RUNS} runs per property, seed ${SEE
         const issueYaml = `organization: ${JSON.stringify(v.org)}\ntitle: ${JSON.stringify(v.title)}\neditor: ${JSON.stringify(v.editor)}\ndate: 2024-09-30\ndistribution:\n  ${v.label}: ${JSON.stringify(v.dist)}\n`;
         const para = v.para.replace(/[\\`*_[\]<>#&|~!-]/g, '').trim();
         const o = prepare(root, { 'issues/2024-09/issue.yaml': issueYaml, 'issues/2024-09/01.md': `---\ntitle: ${JSON.stringify(v.art)}\n---\n\n${para.trim() === '' ? '正文' : para}\n` });
-        expect(o.kind === 'typeset' ? 'typeset' : o.messages).toBe('typeset');
+        // A 报头 text too wide even at the template's minimum size is the one
+        // refusal allowed, at the line of that text (organization 1, title 2, editor 3).
+        const refusals = o.kind === 'typeset' ? [] : o.messages.filter((m) => !/^issues\/2024-09\/issue\.yaml:[123]:\d+: .*too long for the masthead/.test(m));
+        expect(refusals).toEqual([]);
         stats[o.kind]++;
       }),
     );
