@@ -36,6 +36,10 @@ const IMAGE_DEFECT_EN: Record<string, string> = {
   structure: 'the file is not laid out as the format requires',
 };
 
+/** What cannot be split across pages and may be too tall for one (block.tooTall). */
+const TOO_TALL_ZH: Record<string, string> = { title: '个标题', row: '一行表格', image: '幅图片（连同图注）', distribution: '个报尾' };
+const TOO_TALL_EN: Record<string, string> = { title: 'title', row: 'table row', image: 'image with its caption', distribution: '报尾 (distribution block)' };
+
 const catalogue = {
   // Files
   'file.unreadable': { zh: (p) => `无法读取文件（${p.detail}）`, en: (p) => `cannot read the file (${p.detail})` },
@@ -170,8 +174,8 @@ const catalogue = {
     en: (p) => `the image "${p.src}" is damaged and cannot be decoded: ${IMAGE_DEFECT_EN[String(p.detail)] ?? String(p.detail)}; export it again`,
   },
   'block.tooTall': {
-    zh: (p) => `这${p.what === 'title' ? '个标题' : '一行表格'}排出后有 ${p.lines} 行，超过一页的 ${p.max} 行；请缩短或拆分`,
-    en: (p) => `this ${p.what === 'title' ? 'title' : 'table row'} takes ${p.lines} lines, more than a page's ${p.max}; shorten or split it`,
+    zh: (p) => `这${TOO_TALL_ZH[String(p.what)] ?? '一块内容'}排出后有 ${p.lines} 行，超过一页的 ${p.max} 行；请缩短或拆分`,
+    en: (p) => `this ${TOO_TALL_EN[String(p.what)] ?? 'block'} takes ${p.lines} lines, more than a page's ${p.max}; shorten or split it`,
   },
   'masthead.tooLong': {
     zh: (p) => `报头中的“${p.text}”太长：缩到模板允许的最小字号 ${p.size} 磅仍排不下一行；请缩短`,

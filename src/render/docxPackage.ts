@@ -37,7 +37,9 @@ export function finishDocxPackage(zip: Uint8Array, options: PackageOptions): Uin
   edit('word/styles.xml', (xml) => addStyleParagraphProperties(setLanguage(xml, options.language), 'Normal', asianTypography(options.template)));
   let shapes = 0;
   for (const name of Object.keys(files).sort()) {
-    if (name.endsWith('.xml') || name.endsWith('.rels')) edit(name, (xml) => orderProperties(stripThemeFonts(xml)));
+    // XML parts only: media are bytes, and a round trip through UTF-8 would damage them.
+    if (!name.endsWith('.xml') && !name.endsWith('.rels')) continue;
+    edit(name, (xml) => orderProperties(stripThemeFonts(xml)));
     // The docx library names watermark shapes with random ids: number them instead.
     edit(name, (xml) => xml.replace(/PowerPlusWaterMarkObject[^"]*/g, () => `PowerPlusWaterMarkObject${++shapes}`));
   }

@@ -297,6 +297,7 @@ export class ArticleFlow {
     );
     const total = natural.reduce((a, b) => a + b, 0);
     const widths = natural.map((w) => (w / total) * frame.width);
+    this.note(table.pos, { table: { widths } });
     const xs = widths.reduce<number[]>((acc, w) => [...acc, acc.at(-1)! + w], [frame.x]);
     const color = this.ctx.color('black');
     const lines: FlowLine[] = table.rows.map((_, r) => {

@@ -129,6 +129,8 @@ export interface BlockSetting {
   image?: { width: number; height: number; slots: number };
   /** A list item's paragraph: its first line starts at `start`, later lines at `hang` (points from the frame's edge). */
   indent?: { start: number; hang: number };
+  /** A table's column widths in points, rules and padding included; they add up to its frame's width. */
+  table?: { widths: number[] };
 }
 
 /** A key for a model block: where it starts in its source file. */
