@@ -2,7 +2,9 @@
 // bold and emphasis, lists, an image with its caption, 编者按, a table,
 // 供稿, a hard line break. Nothing is lost, and each is set as LAYOUT.md says.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIssue, type BuildResult } from '../../src/build.js';
 import { Diagnostics } from '../../src/diagnostics.js';
@@ -122,6 +124,10 @@ describe('an article with every kind of block', () => {
       expect(doc, id).toContain(`<w:pStyle w:val="${id}"/>`);
     }
     expect(Object.keys(parts).some((n) => /^word\/media\/.+\.png$/.test(n))).toBe(true);
+    // The image goes in byte for byte (a text round trip once damaged it).
+    const media = Object.entries(unzipSync(new Uint8Array(readFileSync(docx)))).filter(([n]) => n.startsWith('word/media/'));
+    expect(media).toHaveLength(1);
+    expect(Buffer.from(media[0]![1]).equals(png(600, 400))).toBe(true);
     expect(doc).toMatch(/<w:b\/>|<w:b w:val="true"\/>/);
     const texts = paragraphTexts(doc).join('');
     for (const s of ['编者按：这是一段编者按', '1. 第一项措施', '● 无序的一项。', '（宝山邮政管理局供稿）', '【行业动态】']) expect(texts).toContain(s);
