@@ -31,7 +31,7 @@ export interface IssueMeta {
   copies?: number;
   draft: boolean;
   /** Where the 报头 texts were written (issue.yaml, or the config's defaults), for messages about them. */
-  where: Record<'organization' | 'title' | 'editor', SourcePos>;
+  where: Record<'organization' | 'title' | 'editor', SourcePos> & { number?: SourcePos };
 }
 
 export interface Issue {

@@ -110,7 +110,7 @@ function buildMeta(
   // Positions of distribution entries: from issue.yaml, or the config's defaults.
   const distSrc = fields.distribution !== undefined ? src : configSrc;
   const distPath = fields.distribution !== undefined ? ['distribution'] : ['defaults', 'distribution'];
-  const where = (key: 'organization' | 'title' | 'editor'): SourcePos =>
+  const where = (key: 'organization' | 'title' | 'editor' | 'number'): SourcePos =>
     fields[key] !== undefined || !configSrc ? src.posOf([key]) : configSrc.posOf(['defaults', key]);
   const meta: IssueMeta = {
     organization: normalizeText(merged.organization!),
@@ -121,7 +121,10 @@ function buildMeta(
     draft: merged.draft ?? false,
     where: { organization: where('organization'), title: where('title'), editor: where('editor') },
   };
-  if (merged.number !== undefined) meta.number = typeof merged.number === 'string' ? normalizeText(merged.number) : merged.number;
+  if (merged.number !== undefined) {
+    meta.number = typeof merged.number === 'string' ? normalizeText(merged.number) : merged.number;
+    meta.where.number = where('number');
+  }
   if (merged.totalNumber !== undefined) meta.totalNumber = merged.totalNumber;
   if (merged.copies !== undefined) meta.copies = merged.copies;
   return meta;

@@ -3,6 +3,7 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { FontSet } from '../fonts/fontSet.js';
 import type { SourcePos } from '../model.js';
+import { charPitch, trackingEm } from '../template/gridMetrics.js';
 import type { Template } from '../template/loadTemplate.js';
 import { resolveStyle, type TextStyle } from '../template/styles.js';
 import type { Color } from './layout.js';
@@ -39,7 +40,6 @@ export class TypesetContext {
     readonly diags: Diagnostics,
   ) {
     const body = resolveStyle(template, 'body');
-    const charPitch = template.textBlock.width / template.grid.charsPerLine;
     this.geometry = {
       pageWidth: template.page.width,
       pageHeight: template.page.height,
@@ -51,8 +51,8 @@ export class TypesetContext {
       pitch: template.grid.linePitch,
       linesPerPage: template.grid.linesPerPage,
       charsPerLine: template.grid.charsPerLine,
-      charPitch,
-      trackingEm: charPitch / body.size - 1,
+      charPitch: charPitch(template),
+      trackingEm: trackingEm(template),
       body,
     };
   }
