@@ -1,9 +1,11 @@
 // Outputs are written beside their target under a temporary name and renamed
 // into place, so an existing good file is never left truncated or replaced by
 // a broken one (CONTRACT.md §4).
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { InputError } from './diagnostics.js';
+import { isDirectory } from './fileKinds.js';
 
 export function writeFileAtomic(file: string, data: Uint8Array): void {
   writeFilesAtomic([{ file, data }]);
@@ -33,10 +35,13 @@ export function writeFilesAtomic(outputs: ReadonlyArray<{ file: string; data: Ui
         closeSync(fd);
       }
     }
-    // What would make a rename fail once the others are done: a folder in the way.
+    // What would make a rename fail once the others are done: a folder in the
+    // way, or (on Windows) a target another program holds open, such as a
+    // DOCX open in Word: opening it for writing fails then, before any rename.
     for (const { file } of written) {
       target = file;
       if (isDirectory(file)) throw Object.assign(new Error(`${file} is a folder`), { code: 'EISDIR' });
+      if (process.platform === 'win32' && existsSync(file)) closeSync(openSync(file, 'r+'));
     }
     for (const { tmp, file } of written) {
       target = file;
@@ -48,21 +53,18 @@ export function writeFilesAtomic(outputs: ReadonlyArray<{ file: string; data: Ui
   }
 }
 
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
-/** An output could not be written; `file` is the output it was for. */
-export class OutputError extends Error {
+/**
+ * An output could not be written; `file` is the output it was for. It is
+ * reported like an input problem (output.unwritable, exit 1) by every
+ * command that writes: build, new, check --fix.
+ */
+export class OutputError extends InputError {
   constructor(
     readonly file: string,
     readonly reason: NodeJS.ErrnoException,
   ) {
-    super(`${file}: ${reason.message}`);
+    super([{ severity: 'error', code: 'output.unwritable', params: { file, detail: reason.code ?? reason.message } }]);
   }
 }
 

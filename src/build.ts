@@ -1,15 +1,15 @@
 // One build: read → typeset → render → atomic write. Also the shared first
 // half (read and typeset) used by `check`.
 import path from 'node:path';
-import { OutputError, writeFilesAtomic } from './atomicWrite.js';
-import { Diagnostics, InputError, type Diagnostic } from './diagnostics.js';
+import { writeFilesAtomic } from './atomicWrite.js';
+import { Diagnostics, InputError, promoteWarnings, type Diagnostic } from './diagnostics.js';
 import { embeddedFonts } from './fonts/embeddedFonts.js';
 import type { LintFix } from './lint/lintIssue.js';
 import { lintInto } from './lint/lintReport.js';
 import { FontSet, fontSearchDirs } from './fonts/fontSet.js';
 import type { Issue, IssueDate } from './model.js';
 import type { Project } from './project/config.js';
-import { readIssue, resolveIssueDir } from './read/readIssue.js';
+import { ISSUE_FILE, readIssue, resolveIssueDir } from './read/readIssue.js';
 import { renderDocx } from './render/docx.js';
 import { ImageDecodeError, renderPdf } from './render/pdf.js';
 import { loadTemplate, type Template } from './template/loadTemplate.js';
@@ -60,8 +60,8 @@ export interface Prepared {
 export function prepareIssue(project: Project, issueRef: string, options: BuildOptions = {}): Prepared {
   const dir = resolveIssueDir(project, issueRef, options.cwd);
   if (!dir) throw new InputError([{ severity: 'error', code: 'issue.notFound', params: { issue: issueRef, dir: project.issuesDir } }]);
-  const { issue, diagnostics, templateWhere } = readIssue(project, dir, { drafts: options.drafts ?? false });
-  const template = loadTemplate(issue.template, project.templatesDir, diagnostics, templateWhere ?? { file: path.join(dir, 'issue.yaml') });
+  const { issue, sources, diagnostics, templateWhere } = readIssue(project, dir, { drafts: options.drafts ?? false });
+  const template = loadTemplate(issue.template, project.templatesDir, diagnostics, templateWhere ?? { file: path.join(dir, ISSUE_FILE) });
   diagnostics.throwIfErrors();
   const fonts = FontSet.load(template!, { dirs: fontSearchDirs(template!, project.root, project.config.fontDirs) }, diagnostics);
   diagnostics.throwIfErrors();
@@ -69,10 +69,8 @@ export function prepareIssue(project: Project, issueRef: string, options: BuildO
   const layout = typesetIssue(issue, ctx, { draft: options.drafts ?? false, date: documentDate(issue.meta.date) });
   diagnostics.throwIfErrors();
   // Typography findings are warnings: --strict makes them, like missing glyphs, fail the build.
-  const fixes = lintInto(issue, template!, layout, diagnostics);
-  if (options.strict && diagnostics.warnings.length > 0) {
-    throw new InputError(diagnostics.items.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d)));
-  }
+  const fixes = lintInto(issue, sources, template!, layout, diagnostics);
+  if (options.strict && diagnostics.warnings.length > 0) throw new InputError(promoteWarnings(diagnostics.items));
   return { issue, template: template!, fonts: fonts!, layout, diagnostics, fixes };
 }
 
@@ -80,7 +78,7 @@ export function prepareIssue(project: Project, issueRef: string, options: BuildO
 export async function buildIssue(project: Project, issueRef: string, options: BuildOptions = {}): Promise<BuildResult> {
   const prepared = prepareIssue(project, issueRef, options);
   const formats = options.formats ?? ['pdf', 'docx'];
-  const outDir = options.outDir ? path.resolve(options.cwd ?? process.cwd(), options.outDir) : project.outDir;
+  const outDir = outDirOf(project, options);
   const rendered: Array<{ format: Format; data: Uint8Array; pages?: number }> = [];
   for (const format of formats) {
     if (format === 'pdf') {
@@ -94,15 +92,15 @@ export async function buildIssue(project: Project, issueRef: string, options: Bu
     }
   }
   const files = rendered.map((r) => ({ ...r, file: path.join(outDir, `${prepared.issue.id}.${r.format}`) }));
-  try {
-    // Both outputs or neither: a PDF is never left beside a DOCX of another build.
-    writeFilesAtomic(files);
-  } catch (err) {
-    if (!(err instanceof OutputError)) throw err;
-    throw new InputError([{ severity: 'error', code: 'output.unwritable', params: { file: err.file, detail: err.reason.code ?? err.reason.message } }]);
-  }
+  // Both outputs or neither: a PDF is never left beside a DOCX of another build.
+  writeFilesAtomic(files);
   const outputs: BuildOutput[] = files.map((r) => ({ format: r.format, file: r.file, bytes: r.data.length, ...(r.pages !== undefined ? { pages: r.pages } : {}) }));
   return { issueId: prepared.issue.id, outputs, diagnostics: prepared.diagnostics.items };
+}
+
+/** Where the outputs go: --out (relative to the working folder), else the project's out folder. */
+export function outDirOf(project: Project, options: Pick<BuildOptions, 'outDir' | 'cwd'>): string {
+  return options.outDir ? path.resolve(options.cwd ?? process.cwd(), options.outDir) : project.outDir;
 }
 
 /** The PDF; an image that does not decode is an input error at the line that names it. */

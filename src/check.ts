@@ -3,10 +3,10 @@
 import path from 'node:path';
 import { writeFileAtomic } from './atomicWrite.js';
 import { prepareIssue, type BuildOptions } from './build.js';
-import { Diagnostics, InputError, type Diagnostic } from './diagnostics.js';
+import { Diagnostics, InputError, promoteWarnings, type Diagnostic } from './diagnostics.js';
 import { applyFixes, unifiedDiff, type LintFix } from './lint/lintIssue.js';
 import type { Project } from './project/config.js';
-import { inSourceFormat, readSourceFile, sourceFormat } from './read/sourceFile.js';
+import { inSourceFormat, readSource, readSourceFile } from './read/sourceFile.js';
 
 export interface CheckResult {
   issueId: string;
@@ -20,8 +20,7 @@ export interface CheckResult {
 export function checkIssue(project: Project, issueRef: string, options: BuildOptions = {}): CheckResult {
   try {
     const prepared = prepareIssue(project, issueRef, { ...options, strict: false });
-    let diagnostics = prepared.diagnostics.items;
-    if (options.strict) diagnostics = diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
+    const diagnostics = options.strict ? promoteWarnings(prepared.diagnostics.items) : prepared.diagnostics.items;
     return { issueId: prepared.issue.id, diagnostics, fixes: prepared.fixes };
   } catch (err) {
     if (err instanceof InputError) return { issueId: issueRef, diagnostics: err.diagnostics, fixes: new Map() };
@@ -43,23 +42,26 @@ export interface FixResult {
  */
 export function fixIssue(project: Project, issueRef: string, root = project.root, options: BuildOptions = {}): FixResult {
   const originals = new Map<string, string>();
-  let result = checkIssue(project, issueRef, options);
+  // Fix on the findings as they are; --strict applies to what is left after.
+  const lenient = { ...options, strict: false };
+  let result = checkIssue(project, issueRef, lenient);
   for (let pass = 0; pass < 3 && result.fixes.size > 0; pass++) {
-    if (result.diagnostics.some((d) => d.severity === 'error' && d.code !== 'lint.finding')) break;
+    if (result.diagnostics.some((d) => d.severity === 'error')) break;
     let changed = false;
     for (const [file, fixes] of result.fixes) {
-      const before = readSourceFile(file, new Diagnostics());
-      if (before === undefined) continue;
-      if (!originals.has(file)) originals.set(file, before);
-      const { text, applied } = applyFixes(before, fixes);
-      if (applied.length === 0 || text === before) continue;
+      const source = readSource(file, new Diagnostics());
+      if (source === undefined) continue;
+      if (!originals.has(file)) originals.set(file, source.text);
+      const { text, applied } = applyFixes(source.text, fixes);
+      if (applied.length === 0 || text === source.text) continue;
       // Line ends and BOM as the author's editor wrote them.
-      writeFileAtomic(file, inSourceFormat(text, sourceFormat(file)));
+      writeFileAtomic(file, inSourceFormat(text, source.format));
       changed = true;
     }
     if (!changed) break;
-    result = checkIssue(project, issueRef, options);
+    result = checkIssue(project, issueRef, lenient);
   }
+  if (options.strict) result = { ...result, diagnostics: promoteWarnings(result.diagnostics) };
   const diffs = new Map<string, string>();
   for (const [file, before] of originals) {
     const after = readSourceFile(file, new Diagnostics()) ?? before;

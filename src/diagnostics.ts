@@ -68,6 +68,11 @@ export class InputError extends Error {
   }
 }
 
+/** The diagnostics with every warning made an error, as --strict asks. */
+export function promoteWarnings(items: readonly Diagnostic[]): Diagnostic[] {
+  return items.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
+}
+
 /** Sort by file, line and column so output is stable and easy to follow. */
 export function sortDiagnostics(items: Diagnostic[]): Diagnostic[] {
   return [...items].sort(

@@ -4,8 +4,8 @@
 import { prepareIssue } from './build.js';
 import { Diagnostics, type Diagnostic } from './diagnostics.js';
 import { FontSet, fontSearchDirs } from './fonts/fontSet.js';
-import type { Project } from './project/config.js';
-import { loadTemplate } from './template/loadTemplate.js';
+import { defaultTemplate, type Project } from './project/config.js';
+import { loadTemplate, type Template } from './template/loadTemplate.js';
 
 export interface FaceReport {
   face: string;
@@ -25,27 +25,40 @@ export interface FontReport {
 }
 
 export function fontReport(project: Project, issueRef?: string): FontReport {
-  const diags = new Diagnostics();
-  let templateName = project.config.defaults.template ?? project.config.template;
-  let characters: Diagnostic[] = [];
-  if (issueRef !== undefined) {
-    const prepared = prepareIssue(project, issueRef);
-    templateName = prepared.issue.template;
-    characters = prepared.diagnostics.items.filter((d) => d.code === 'glyph.fallback' || d.code === 'glyph.missing');
-  }
-  const template = loadTemplate(templateName, project.templatesDir, diags);
-  diags.throwIfErrors();
-  const fonts = FontSet.load(template!, { dirs: fontSearchDirs(template!, project.root, project.config.fontDirs) }, diags);
-  diags.throwIfErrors();
-  const faces = fonts!.all.map((f) => ({
+  // With an issue: its template and fonts as the build loads them; without: the project's.
+  const { templateName, template, fonts, characters } = issueRef !== undefined ? ofIssue(project, issueRef) : ofProject(project);
+  const faces = fonts.all.map((f) => ({
     face: f.key,
-    wordName: template!.faces[f.key]!.wordName,
+    wordName: template.faces[f.key]!.wordName,
     file: f.file,
     postscriptName: f.postscriptName,
-    fallback: fonts!.chain(f.key).slice(1),
-    roles: Object.entries(template!.styles)
+    fallback: fonts.chain(f.key).slice(1),
+    roles: Object.entries(template.styles)
       .filter(([, s]) => s.face === f.key)
       .map(([name]) => name),
   }));
   return { template: templateName, faces, characters };
+}
+
+interface Fonts {
+  templateName: string;
+  template: Template;
+  fonts: FontSet;
+  characters: Diagnostic[];
+}
+
+function ofIssue(project: Project, issueRef: string): Fonts {
+  const prepared = prepareIssue(project, issueRef);
+  const characters = prepared.diagnostics.items.filter((d) => d.code === 'glyph.fallback' || d.code === 'glyph.missing');
+  return { templateName: prepared.issue.template, template: prepared.template, fonts: prepared.fonts, characters };
+}
+
+function ofProject(project: Project): Fonts {
+  const diags = new Diagnostics();
+  const templateName = defaultTemplate(project);
+  const template = loadTemplate(templateName, project.templatesDir, diags);
+  diags.throwIfErrors();
+  const fonts = FontSet.load(template!, { dirs: fontSearchDirs(template!, project.root, project.config.fontDirs) }, diags);
+  diags.throwIfErrors();
+  return { templateName, template: template!, fonts: fonts!, characters: [] };
 }

@@ -54,6 +54,7 @@ export interface Article {
   source?: string;
   draft: boolean;
   blocks: Block[];
+  /** The file's start, for messages about the article as a whole. */
   pos: SourcePos;
 }
 

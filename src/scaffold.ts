@@ -3,14 +3,15 @@
 // and one article stub. Never overwrites anything.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, parseDocument } from 'yaml';
-import { writeFileAtomic } from './atomicWrite.js';
+import { isMap, isScalar } from 'yaml';
+import { writeFilesAtomic } from './atomicWrite.js';
 import { Diagnostics, InputError } from './diagnostics.js';
 import type { IssueDate } from './model.js';
-import type { Project } from './project/config.js';
+import { defaultTemplate, type Project } from './project/config.js';
 import { issueSummaries, type IssueSummary } from './read/issueList.js';
 import { ISSUE_FILE, ISSUE_ID } from './read/readIssue.js';
 import { loadTemplate } from './template/loadTemplate.js';
+import { isoDate } from './text/issueDates.js';
 
 export interface NewIssueOptions {
   /** The new issue's date; default today. */
@@ -31,8 +32,6 @@ export function today(now = new Date()): IssueDate {
   return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
 }
 
-const iso = (d: IssueDate) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-
 export function newIssue(project: Project, id: string, options: NewIssueOptions = {}): NewIssueResult {
   if (!ISSUE_ID.test(id)) throw new InputError([{ severity: 'error', code: 'issue.badId', params: { id } }]);
   const dir = path.join(project.issuesDir, id);
@@ -41,7 +40,7 @@ export function newIssue(project: Project, id: string, options: NewIssueOptions 
   const latest = issues.at(-1);
   if (!latest) throw new InputError([{ severity: 'error', code: 'issue.noneToCopy', params: { dir: project.issuesDir } }]);
 
-  const doc = parseDocument(latest.text);
+  const doc = latest.doc.clone();
   // A comment about the old issue (its date, say) would mislead in the new one.
   doc.commentBefore = null;
   if (isMap(doc.contents)) {
@@ -50,7 +49,7 @@ export function newIssue(project: Project, id: string, options: NewIssueOptions 
     if (isScalar(first)) first.commentBefore = null;
   }
   const date = options.date ?? today();
-  const templateName = String(doc.get('template') ?? project.config.defaults.template ?? project.config.template);
+  const templateName = String(doc.get('template') ?? defaultTemplate(project));
   const template = loadTemplate(templateName, project.templatesDir, new Diagnostics());
   const restart = template?.numbering.restartEachYear ?? false;
 
@@ -64,14 +63,17 @@ export function newIssue(project: Project, id: string, options: NewIssueOptions 
   const total = issues.findLast((s) => s.totalNumber !== undefined)?.totalNumber;
   const nextTotal = total !== undefined ? total + 1 : undefined;
   if (nextTotal !== undefined) doc.set('totalNumber', nextTotal);
-  doc.set('date', iso(date));
+  doc.set('date', isoDate(date));
   doc.delete('articles');
   doc.delete('draft');
 
   const issueFile = path.join(dir, ISSUE_FILE);
   const articleFile = path.join(dir, '01-article.md');
-  writeFileAtomic(issueFile, Buffer.from(doc.toString({ lineWidth: 0 }), 'utf8'));
-  writeFileAtomic(articleFile, Buffer.from(ARTICLE_STUB, 'utf8'));
+  // Both files or neither: a half-made folder would block the next `new`.
+  writeFilesAtomic([
+    { file: issueFile, data: Buffer.from(doc.toString({ lineWidth: 0 }), 'utf8') },
+    { file: articleFile, data: Buffer.from(ARTICLE_STUB, 'utf8') },
+  ]);
   return {
     dir,
     from: latest.dir,

@@ -1,9 +1,8 @@
 // The typography lint of an issue as diagnostics (file:line:col: [rule]
 // message), with the safe fixes by file. Used by build (where --strict makes
 // the findings fail it) and by check.
-import { Diagnostics, type Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, Diagnostics } from '../diagnostics.js';
 import type { Issue } from '../model.js';
-import { readSourceFile } from '../read/sourceFile.js';
 import type { Template } from '../template/loadTemplate.js';
 import type { Layout } from '../typeset/layout.js';
 import { lintIssue, type LintFinding, type LintFix } from './lintIssue.js';
@@ -20,14 +19,11 @@ export function lintDiagnostic(f: LintFinding): Diagnostic {
   };
 }
 
-/** Lint `issue` (typeset as `layout`); findings go into `diags`; returns the fixes by file. */
-export function lintInto(issue: Issue, template: Template, layout: Layout, diags: Diagnostics): Map<string, LintFix[]> {
-  const sources = new Map<string, string>();
-  const ignore = new Diagnostics();
-  for (const a of issue.articles) {
-    const text = readSourceFile(a.file, ignore);
-    if (text !== undefined) sources.set(a.file, text);
-  }
+/**
+ * Lint `issue` (typeset as `layout`, its articles' text in `sources`);
+ * findings go into `diags`; returns the fixes by file.
+ */
+export function lintInto(issue: Issue, sources: ReadonlyMap<string, string>, template: Template, layout: Layout, diags: Diagnostics): Map<string, LintFix[]> {
   const findings = lintIssue(issue, sources, {
     maxTitleLines: template.article.titleMaxLines,
     titleLineCounts: layout.titles.map((t) => t.lines.length),

@@ -1,9 +1,10 @@
 // The project: its root folder and bulletin.config.yaml.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Diagnostics } from '../diagnostics.js';
-import { issueDefaultsSchema, type IssueFields } from '../read/issueSchema.js';
+import { isDirectory } from '../fileKinds.js';
+import { issueDefaultsSchema } from '../read/issueSchema.js';
 import { readSourceFile } from '../read/sourceFile.js';
 import { validateYaml } from '../read/schemaIssues.js';
 import { parseYaml, type YamlSource } from '../read/yamlSource.js';
@@ -23,7 +24,7 @@ const configSchema = z.strictObject({
       /** Largest image file, in megabytes. */
       imageMB: z.number().positive().default(20),
     })
-    .default({ imageMB: 20 }),
+    .prefault({}),
 });
 
 export type ProjectConfig = z.infer<typeof configSchema>;
@@ -42,20 +43,13 @@ export interface Project {
 export function findProjectRoot(start: string): string | undefined {
   let dir = path.resolve(start);
   for (;;) {
-    if (existsSync(path.join(dir, CONFIG_FILE)) || isDir(path.join(dir, 'issues'))) return dir;
+    if (existsSync(path.join(dir, CONFIG_FILE)) || isDirectory(path.join(dir, 'issues'))) return dir;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
   }
 }
 
-function isDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /** Load the project at `root`; a missing config file means all defaults. */
 export function loadProject(root: string, diags: Diagnostics): Project {
@@ -66,8 +60,7 @@ export function loadProject(root: string, diags: Diagnostics): Project {
     const text = readSourceFile(file, diags);
     const src = text === undefined ? undefined : parseYaml(text, file, diags);
     if (src) {
-      const value = src.value ?? {};
-      const parsed = validateYaml(configSchema, value, src, diags);
+      const parsed = validateYaml(configSchema, src.value, src, diags);
       if (parsed) config = parsed;
       configSource = src;
     }
@@ -83,4 +76,7 @@ export function loadProject(root: string, diags: Diagnostics): Project {
   return project;
 }
 
-export type { IssueFields };
+/** The template of an issue that names none: the config's defaults, else its `template`. */
+export function defaultTemplate(project: Project): string {
+  return project.config.defaults.template ?? project.config.template;
+}

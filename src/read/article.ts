@@ -8,15 +8,13 @@ import type { ImageRules } from './images.js';
 import { frontMatterSchema } from './issueSchema.js';
 import { markdownToBlocks } from './markdown.js';
 import { validateYaml } from './schemaIssues.js';
-import { readSourceFile } from './sourceFile.js';
 import { parseYaml } from './yamlSource.js';
 
 /** gray-matter only splits the file; the YAML is parsed with positions below. */
 const RAW_YAML = { yaml: { parse: (raw: string) => ({ raw }) } } as unknown as matter.GrayMatterOption<string, never>['engines'];
 
-export function readArticle(file: string, images: ImageRules, diags: Diagnostics): Article | undefined {
-  const text = readSourceFile(file, diags);
-  if (text === undefined) return undefined;
+/** The article in `file`, whose text (LF line ends) is `text`. */
+export function readArticle(file: string, text: string, images: ImageRules, diags: Diagnostics): Article | undefined {
   if (!/^---[ \t]*\n/.test(text)) {
     diags.error('article.noFrontMatter', { file, line: 1, col: 1 });
     return undefined;
@@ -30,7 +28,7 @@ export function readArticle(file: string, images: ImageRules, diags: Diagnostics
   const errorsBefore = diags.errors.length;
   const blocks = markdownToBlocks(split.content, { file, lineOffset: bodyLineOffset, diags, images });
   if (!front) return undefined;
-  const fm = validateYaml(frontMatterSchema, front.value ?? {}, front, diags);
+  const fm = validateYaml(frontMatterSchema, front.value, front, diags);
   if (!fm || diags.errors.length > errorsBefore) return undefined;
   const titleLines = typeof fm.title === 'string' ? [fm.title] : fm.title;
   const title: TitleLine[] = titleLines.map((line, i) => ({

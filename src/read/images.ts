@@ -2,12 +2,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostics } from '../diagnostics.js';
+import { resolveInside } from '../fileKinds.js';
 import type { SourcePos } from '../model.js';
-import { imageDefect } from './imageIntegrity.js';
+import { inspectImage, type ImageFormat } from './imageFile.js';
 
 export interface ImageData {
   file: string;
-  format: 'jpeg' | 'png';
+  format: ImageFormat;
   widthPx: number;
   heightPx: number;
   data: Uint8Array;
@@ -30,9 +31,8 @@ export function loadImage(src: string, pos: SourcePos, rules: ImageRules, diags:
     return undefined;
   }
   const decoded = safeDecode(src);
-  const file = path.resolve(rules.issueDir, ...decoded.split(/[\\/]/));
-  const rel = path.relative(rules.issueDir, file);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) {
+  const file = resolveInside(rules.issueDir, decoded);
+  if (file === undefined) {
     diags.error('image.outside', pos, { src });
     return undefined;
   }
@@ -53,18 +53,17 @@ export function loadImage(src: string, pos: SourcePos, rules: ImageRules, diags:
     });
     return undefined;
   }
-  const data = new Uint8Array(readFileSync(file));
-  const info = imageInfo(data);
+  const data = readFileSync(file);
+  const info = inspectImage(data);
   if (!info) {
     diags.error('image.notImage', pos, { src });
     return undefined;
   }
-  const defect = imageDefect(data, info.format);
-  if (defect) {
-    diags.error('image.corrupt', pos, { src, detail: defect });
+  if (info.defect) {
+    diags.error('image.corrupt', pos, { src, detail: info.defect });
     return undefined;
   }
-  return { file, data, ...info };
+  return { file, data, format: info.format, widthPx: info.widthPx, heightPx: info.heightPx };
 }
 
 /** 1.9, 20, 0.25: as many decimals as needed, at most `digits`. */
@@ -79,34 +78,4 @@ function safeDecode(src: string): string {
   } catch {
     return src;
   }
-}
-
-/** Format and pixel size from the file's header; undefined if not JPEG or PNG. */
-export function imageInfo(b: Uint8Array): { format: 'jpeg' | 'png'; widthPx: number; heightPx: number } | undefined {
-  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  if (b.length >= 24 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) {
-    const widthPx = view.getUint32(16);
-    const heightPx = view.getUint32(20);
-    return widthPx > 0 && heightPx > 0 ? { format: 'png', widthPx, heightPx } : undefined;
-  }
-  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) {
-    let i = 2;
-    while (i + 9 < b.length) {
-      if (b[i] !== 0xff) return undefined;
-      const marker = b[i + 1]!;
-      if (marker === 0xff) {
-        i++;
-        continue;
-      }
-      const len = view.getUint16(i + 2);
-      const isSof = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-      if (isSof) {
-        const heightPx = view.getUint16(i + 5);
-        const widthPx = view.getUint16(i + 7);
-        return widthPx > 0 && heightPx > 0 ? { format: 'jpeg', widthPx, heightPx } : undefined;
-      }
-      i += 2 + len;
-    }
-  }
-  return undefined;
 }

@@ -1,8 +1,10 @@
 // The issues of a project: their folders, and what `bulletin new` needs to
 // know of each (date, 期号) read from its issue.yaml.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import type { Document } from 'yaml';
 import { Diagnostics } from '../diagnostics.js';
+import { isDirectory } from '../fileKinds.js';
 import { ISSUE_FILE, ISSUE_ID } from './readIssue.js';
 import { readSourceFile } from './sourceFile.js';
 import { parseYaml } from './yamlSource.js';
@@ -11,7 +13,7 @@ import { parseYaml } from './yamlSource.js';
 export function issueNames(issuesDir: string): string[] {
   try {
     return readdirSync(issuesDir)
-      .filter((n) => ISSUE_ID.test(n) && statSync(path.join(issuesDir, n)).isDirectory())
+      .filter((n) => ISSUE_ID.test(n) && isDirectory(path.join(issuesDir, n)))
       .sort();
   } catch {
     return [];
@@ -21,8 +23,8 @@ export function issueNames(issuesDir: string): string[] {
 export interface IssueSummary {
   id: string;
   dir: string;
-  /** issue.yaml as written. */
-  text: string;
+  /** issue.yaml as parsed, comments and key order kept. */
+  doc: Document;
   date?: string;
   number?: number | string;
   totalNumber?: number;
@@ -36,9 +38,10 @@ export function issueSummaries(issuesDir: string): IssueSummary[] {
     const file = path.join(dir, ISSUE_FILE);
     const quiet = new Diagnostics();
     const text = readSourceFile(file, quiet);
-    const value = text === undefined ? undefined : (parseYaml(text, file, quiet)?.value as Record<string, unknown> | null | undefined);
-    if (text === undefined || !value || typeof value !== 'object') continue;
-    const s: IssueSummary = { id, dir, text };
+    const src = text === undefined ? undefined : parseYaml(text, file, quiet);
+    const value = src?.value as Record<string, unknown> | null | undefined;
+    if (!src || !value || typeof value !== 'object') continue;
+    const s: IssueSummary = { id, dir, doc: src.doc };
     if (typeof value.date === 'string') s.date = value.date;
     if (typeof value.number === 'number' || typeof value.number === 'string') s.number = value.number;
     if (typeof value.totalNumber === 'number') s.totalNumber = value.totalNumber;

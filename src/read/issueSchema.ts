@@ -1,21 +1,14 @@
 // The keys of issue.yaml (CONTRACT.md §2), shared with the `defaults` of
 // bulletin.config.yaml.
 import { z } from 'zod';
+import { parseIssueDate } from '../text/issueDates.js';
 
 const text = z.string().trim().min(1);
 
 /** `YYYY-MM-DD` naming a real day. */
 export const issueDate = z.string().superRefine((value, ctx) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) {
-    ctx.addIssue({ code: 'custom', message: 'date.format', params: { value } });
-    return;
-  }
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const probe = new Date(Date.UTC(y, mo - 1, d));
-  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) {
-    ctx.addIssue({ code: 'custom', message: 'date.invalid', params: { value } });
-  }
+  const date = parseIssueDate(value);
+  if (typeof date === 'string') ctx.addIssue({ code: 'custom', message: date, params: { value } });
 });
 
 export const distributionSchema = z.record(text, z.union([z.array(text).min(1), text]));

@@ -9,7 +9,7 @@ import type * as md from 'mdast';
 import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Inline, ListItem, SourcePos, TableCell, Text } from '../model.js';
 import { normalizeText } from '../text/normalize.js';
-import { isWide } from '../text/unicode.js';
+import { cpAt, cpBefore, isWide } from '../text/unicode.js';
 import { loadImage, type ImageRules } from './images.js';
 
 export interface MarkdownContext {
@@ -143,10 +143,12 @@ class Converter {
 
   inlines(nodes: md.PhrasingContent[]): Inline[] {
     const out: Inline[] = [];
-    for (const node of nodes) {
+    nodes.forEach((node, k) => {
       switch (node.type) {
         case 'text':
-          this.text(node, out);
+          // A line break at either end of the node joins with the text of the
+          // sibling there (**bold** or *emphasis*), so look at it too.
+          this.text(node, out, k > 0 ? plainText(nodes[k - 1]!) : '', k + 1 < nodes.length ? plainText(nodes[k + 1]!) : '');
           break;
         case 'strong':
           out.push({ type: 'strong', children: this.inlines(node.children) });
@@ -173,16 +175,17 @@ class Converter {
             what: UNSUPPORTED_NAMES[node.type] ?? node.type,
           });
       }
-    }
+    });
     return out;
   }
 
   /**
    * A text node may span soft line breaks. Each line becomes its own Text
    * (so later messages can name the right line); lines join without a space
-   * next to Chinese text and with one between Latin words.
+   * next to Chinese text and with one between Latin words. `before` and
+   * `after`: the text of the siblings around the node.
    */
-  private text(node: md.Text, out: Inline[]): void {
+  private text(node: md.Text, out: Inline[], before: string, after: string): void {
     const pos = this.pos(node);
     const parts = node.value.split('\n');
     parts.forEach((part, i) => {
@@ -192,7 +195,8 @@ class Converter {
       if (i < parts.length - 1) {
         value = value.replace(/[ \t]+$/, '');
         const next = parts[i + 1]!.replace(/^[ \t]+/, '');
-        if (needsSpaceAtSoftBreak(value, next)) value += ' ';
+        const last = i + 1 === parts.length - 1;
+        if (needsSpaceAtSoftBreak(value || (i === 0 ? before : ''), next || (last ? after : ''))) value += ' ';
       }
       if (value !== '') out.push({ type: 'text', value: normalizeText(value), pos: { file: pos.file, line, col } } satisfies Text);
     });
@@ -206,12 +210,14 @@ function firstNonSpaceCol(line: string | undefined): number {
 }
 
 function needsSpaceAtSoftBreak(before: string, after: string): boolean {
-  const b = after.codePointAt(0);
-  if (before === '' || b === undefined) return false;
-  return !isWide(lastCodePoint(before)) && !isWide(b);
+  const a = cpBefore(before, before.length);
+  const b = cpAt(after, 0);
+  if (a === undefined || b === undefined) return false;
+  return !isWide(a) && !isWide(b);
 }
 
-function lastCodePoint(s: string): number {
-  const chars = Array.from(s);
-  return chars[chars.length - 1]?.codePointAt(0) ?? 0;
+/** The text of an inline node and everything in it. */
+function plainText(node: md.PhrasingContent): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  return 'children' in node ? (node.children as md.PhrasingContent[]).map(plainText).join('') : '';
 }

@@ -1,11 +1,13 @@
 // Reading an issue folder: project defaults + issue.yaml + the articles → the
 // typed, validated Issue model. Every problem is reported, not only the first.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { Diagnostics, InputError } from '../diagnostics.js';
-import type { Article, DistributionEntry, Issue, IssueMeta, SourcePos } from '../model.js';
-import type { Project } from '../project/config.js';
+import { isDirectory, isFile, resolveInside } from '../fileKinds.js';
+import type { Article, DistributionEntry, Issue, IssueDate, IssueMeta, SourcePos } from '../model.js';
+import { defaultTemplate, type Project } from '../project/config.js';
+import { parseIssueDate } from '../text/issueDates.js';
 import { normalizeText } from '../text/normalize.js';
 import { readArticle } from './article.js';
 import { issueFieldsSchema, REQUIRED_ISSUE_KEYS, type IssueFields } from './issueSchema.js';
@@ -31,17 +33,12 @@ export function resolveIssueDir(project: Project, ref: string, cwd = process.cwd
   return candidates.find((dir) => isDirectory(dir));
 }
 
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /** Read the issue in `dir`. Throws InputError carrying every problem found. */
 export interface ReadResult {
   issue: Issue;
+  /** The text of each article read (LF line ends, no BOM), by file: what the typography lint reads. */
+  sources: Map<string, string>;
   diagnostics: Diagnostics;
   /** Where the issue's template was named (issue.yaml or the config), for messages about it. */
   templateWhere?: SourcePos;
@@ -53,31 +50,35 @@ export function readIssue(project: Project, dir: string, options: ReadOptions = 
   const issueFile = path.join(dir, ISSUE_FILE);
   if (!ISSUE_ID.test(id)) diags.error('issue.badId', { file: dir }, { id });
 
-  const text = readSourceFile(issueFile, diags);
-  if (text === undefined) {
-    if (diags.items.at(-1)?.code === 'file.unreadable') {
-      diags.items.pop();
-      diags.error('issue.noIssueYaml', { file: issueFile });
-    }
+  if (!isFile(issueFile)) {
+    diags.error('issue.noIssueYaml', { file: issueFile });
     throw new InputError(diags.items);
   }
+  const text = readSourceFile(issueFile, diags);
+  if (text === undefined) throw new InputError(diags.items);
   const src = parseYaml(text, issueFile, diags);
-  const fields = src ? validateYaml(issueFieldsSchema, src.value ?? {}, src, diags) : undefined;
+  const fields = src ? validateYaml(issueFieldsSchema, src.value, src, diags) : undefined;
   const defaults = project.config.defaults;
 
   const meta = fields && src ? buildMeta(fields, defaults, src, project.configSource, diags) : undefined;
   const articleFiles = listArticles(dir, fields?.articles, src, diags);
   const articles: Article[] = [];
   const images = { issueDir: dir, maxBytes: project.config.limits.imageMB * 1024 * 1024 };
+  const sources = new Map<string, string>();
   for (const file of articleFiles) {
-    const article = readArticle(file, images, diags);
-    if (article && (options.drafts || !article.draft)) articles.push(article);
+    const text = readSourceFile(file, diags);
+    if (text === undefined) continue;
+    const article = readArticle(file, text, images, diags);
+    if (article && (options.drafts || !article.draft)) {
+      articles.push(article);
+      sources.set(file, text);
+    }
   }
   if (articleFiles.length > 0 && articles.length === 0 && !diags.hasErrors()) {
     diags.error('issue.noArticles', { file: issueFile, line: 1, col: 1 });
   }
   diags.throwIfErrors();
-  const template = fields?.template ?? defaults.template ?? project.config.template;
+  const template = fields?.template ?? defaultTemplate(project);
   const config = project.configSource;
   const templateWhere =
     fields?.template !== undefined && src
@@ -87,7 +88,7 @@ export function readIssue(project: Project, dir: string, options: ReadOptions = 
         : config?.has(['template'])
           ? config.posOf(['template'])
           : undefined;
-  return { issue: { id, dir, meta: meta!, template, articles }, diagnostics: diags, ...(templateWhere ? { templateWhere } : {}) };
+  return { issue: { id, dir, meta: meta!, template, articles }, sources, diagnostics: diags, ...(templateWhere ? { templateWhere } : {}) };
 }
 
 function buildMeta(
@@ -106,7 +107,8 @@ function buildMeta(
     }
   }
   if (!complete) return undefined;
-  const [year, month, day] = merged.date!.split('-').map(Number) as [number, number, number];
+  // The schema has checked the date: it parses.
+  const date = parseIssueDate(merged.date!) as IssueDate;
   // Positions of distribution entries: from issue.yaml, or the config's defaults.
   const distSrc = fields.distribution !== undefined ? src : configSrc;
   const distPath = fields.distribution !== undefined ? ['distribution'] : ['defaults', 'distribution'];
@@ -116,7 +118,7 @@ function buildMeta(
     organization: normalizeText(merged.organization!),
     title: normalizeText(merged.title!),
     editor: normalizeText(merged.editor!),
-    date: { year, month, day },
+    date,
     distribution: distributionEntries(merged.distribution ?? {}, distSrc, distPath),
     draft: merged.draft ?? false,
     where: { organization: where('organization'), title: where('title'), editor: where('editor') },
@@ -136,12 +138,14 @@ function distributionEntries(
   src: YamlSource | undefined,
   basePath: string[],
 ): DistributionEntry[] {
+  // The schema trimmed the labels (`报 ` is 报); the YAML keys are as written.
   const order = yamlKeyOrder(src, basePath) ?? Object.keys(dist);
   return order
-    .filter((label) => dist[label] !== undefined)
-    .map((label): DistributionEntry => {
+    .filter((raw) => dist[raw.trim()] !== undefined)
+    .map((raw): DistributionEntry => {
+      const label = raw.trim();
       const value = dist[label]!;
-      const pos: SourcePos = src ? src.posOf([...basePath, label], 'key') : { file: '', line: 1, col: 1 };
+      const pos: SourcePos = src ? src.posOf([...basePath, raw], 'key') : { file: '', line: 1, col: 1 };
       const cleanLabel = normalizeText(label);
       return Array.isArray(value)
         ? { label: cleanLabel, kind: 'list', recipients: value.map(normalizeText), pos }
@@ -158,8 +162,9 @@ function yamlKeyOrder(src: YamlSource | undefined, basePath: string[]): string[]
 /** The article files in order: `articles` from issue.yaml, or every *.md by name. */
 function listArticles(dir: string, listed: string[] | undefined, src: YamlSource | undefined, diags: Diagnostics): string[] {
   if (listed === undefined) {
+    // Hidden files (an editor's lock file .#01.md, macOS's ._01.md) are not articles.
     const names = readdirSync(dir)
-      .filter((n) => n.toLowerCase().endsWith('.md') && statSync(path.join(dir, n)).isFile())
+      .filter((n) => n.toLowerCase().endsWith('.md') && !n.startsWith('.') && isFile(path.join(dir, n)))
       .sort();
     if (names.length === 0) diags.error('issue.noArticles', { file: path.join(dir, ISSUE_FILE), line: 1, col: 1 });
     return names.map((n) => path.join(dir, n));
@@ -169,9 +174,8 @@ function listArticles(dir: string, listed: string[] | undefined, src: YamlSource
   const listNode = src?.doc.get('articles', true);
   listed.forEach((name, i) => {
     const where = src && isSeq(listNode) ? src.posOf(['articles', i]) : undefined;
-    const file = path.resolve(dir, ...name.split(/[\\/]/));
-    const rel = path.relative(dir, file);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) {
+    const file = resolveInside(dir, name);
+    if (file === undefined) {
       diags.error('issue.articleOutside', where, { name });
     } else if (!name.toLowerCase().endsWith('.md')) {
       diags.error('issue.articleNotMarkdown', where, { name });
@@ -188,10 +192,3 @@ function listArticles(dir: string, listed: string[] | undefined, src: YamlSource
   return files;
 }
 
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}

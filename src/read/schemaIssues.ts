@@ -17,16 +17,15 @@ export function validateYaml<S extends AnySchema>(
   value: unknown,
   src: PositionSource,
   diags: Diagnostics,
-  pathPrefix: ReadonlyArray<PropertyKey> = [],
 ): z.infer<S> | undefined {
   if (value === null || value === undefined) value = {};
-  if (pathPrefix.length === 0 && (typeof value !== 'object' || Array.isArray(value))) {
+  if (typeof value !== 'object' || Array.isArray(value)) {
     diags.error('yaml.notMapping', src.posOf([]));
     return undefined;
   }
   const result = schema.safeParse(value);
   if (result.success) return result.data as z.infer<S>;
-  for (const issue of result.error.issues) reportIssue(schema, issue, value, src, diags, pathPrefix);
+  for (const issue of result.error.issues) reportIssue(schema, issue, value, src, diags);
   return undefined;
 }
 
@@ -36,9 +35,8 @@ function reportIssue(
   value: unknown,
   src: PositionSource,
   diags: Diagnostics,
-  prefix: ReadonlyArray<PropertyKey>,
 ): void {
-  const path = [...prefix, ...issue.path];
+  const path = issue.path;
   const keyName = path.filter((p) => typeof p === 'string').join('.') || '(root)';
   switch (issue.code) {
     case 'unrecognized_keys': {
@@ -78,7 +76,7 @@ function reportIssue(
         // A branch of the right type failed a finer check: report that branch's problems.
         const branch = issue.errors.find((b) => !b.some((i) => i.code === 'invalid_type' && i.path.length === 0));
         for (const inner of branch ?? []) {
-          reportIssue(schema, { ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue, value, src, diags, prefix);
+          reportIssue(schema, { ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue, value, src, diags);
         }
       }
       return;

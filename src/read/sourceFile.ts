@@ -5,8 +5,26 @@ import type { Diagnostics } from '../diagnostics.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/** A source file as read: its text with LF line ends, and how it was written. */
+export interface SourceText {
+  text: string;
+  format: SourceFormat;
+}
+
+/** How a source file was written: kept when a fix writes it back. */
+export interface SourceFormat {
+  bom: boolean;
+  /** The end of each line as written ('\r\n', '\r', '\n', or '' for the last). */
+  ends: string[];
+}
+
 /** The file's text, or undefined after reporting why it cannot be read. */
 export function readSourceFile(file: string, diags: Diagnostics): string | undefined {
+  return readSource(file, diags)?.text;
+}
+
+/** The file's text and format, read once; undefined after reporting why it cannot be read. */
+export function readSource(file: string, diags: Diagnostics): SourceText | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -22,8 +40,11 @@ export function readSourceFile(file: string, diags: Diagnostics): string | undef
     diags.error('file.notUtf8', { file, line, col });
     return undefined;
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return text.replace(/\r\n?/g, '\n');
+  const bom = text.charCodeAt(0) === 0xfeff;
+  if (bom) text = text.slice(1);
+  const ends = [...text.matchAll(/\r\n|\r|\n/g)].map((m) => m[0]);
+  ends.push('');
+  return { text: text.replace(/\r\n?/g, '\n'), format: { bom, ends } };
 }
 
 /** Line and column of the first byte that is not valid UTF-8. */
@@ -50,20 +71,16 @@ function firstInvalidUtf8(bytes: Buffer): { line: number; col: number } {
   return { line, col };
 }
 
-/** How a source file was written: kept when a fix writes it back. */
-export interface SourceFormat {
-  bom: boolean;
-  crlf: boolean;
-}
-
-export function sourceFormat(file: string): SourceFormat {
-  const head = readFileSync(file);
-  const text = head.toString('latin1');
-  return { bom: head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf, crlf: /\r\n/.test(text) };
-}
-
-/** Text as read (LF, no BOM) back into the file's own format. */
+/**
+ * Text as read (LF, no BOM) back into the file's own format: each line keeps
+ * the end it was written with (a file may mix them); lines a fix added take
+ * the most common one.
+ */
 export function inSourceFormat(text: string, format: SourceFormat): Buffer {
-  const body = format.crlf ? text.replace(/\n/g, '\r\n') : text;
+  const counts = new Map<string, number>();
+  for (const e of format.ends) if (e) counts.set(e, (counts.get(e) ?? 0) + 1);
+  const usual = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '\n';
+  const lines = text.split('\n');
+  const body = lines.map((line, i) => (i === lines.length - 1 ? line : line + (format.ends[i] || usual))).join('');
   return Buffer.from(format.bom ? `\uFEFF${body}` : body, 'utf8');
 }

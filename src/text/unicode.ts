@@ -28,7 +28,8 @@ export function isWide(cp: number): boolean {
 }
 
 /** Han ideographs, including the extension planes. */
-export function isHan(cp: number): boolean {
+export function isHan(cp: number | undefined): boolean {
+  if (cp === undefined) return false;
   return (
     (cp >= 0x3400 && cp <= 0x4dbf) ||
     (cp >= 0x4e00 && cp <= 0x9fff) ||
@@ -36,4 +37,20 @@ export function isHan(cp: number): boolean {
     (cp >= 0x20000 && cp <= 0x3fffd) ||
     cp === 0x3007
   );
+}
+
+/** The code point that ends just before UTF-16 index `i`; undefined at the start. */
+export function cpBefore(s: string, i: number): number | undefined {
+  if (i <= 0) return undefined;
+  const lo = s.charCodeAt(i - 1);
+  if (lo >= 0xdc00 && lo <= 0xdfff && i >= 2) {
+    const hi = s.charCodeAt(i - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) return s.codePointAt(i - 2);
+  }
+  return lo;
+}
+
+/** The code point that starts at UTF-16 index `i`; undefined at the end. */
+export function cpAt(s: string, i: number): number | undefined {
+  return i < s.length ? s.codePointAt(i) : undefined;
 }

@@ -1,7 +1,8 @@
-// Whether an image's data is whole. The PDF writer copies PNG and JPEG data
-// into the file as it is (PNG IDAT as FlateDecode, JPEG as DCTDecode), so a
-// damaged image would otherwise make a PDF that viewers cannot draw, with no
-// message at build time. The header alone (see images.ts) says nothing of it.
+// What an image file is, read from its bytes in one walk: JPEG or PNG, its
+// size in pixels, and whether its data is whole. The PDF writer copies PNG
+// and JPEG data into the file as it is (PNG IDAT as FlateDecode, JPEG as
+// DCTDecode), so a damaged image would otherwise make a PDF that viewers
+// cannot draw, with no message at build time.
 import { inflateSync } from 'node:zlib';
 
 const PNG_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
@@ -9,13 +10,31 @@ const PNG_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 /** What is wrong with an image: cut off, a failed checksum, undecodable pixels, or a broken structure. */
 export type ImageDefect = 'truncated' | 'checksum' | 'data' | 'structure';
 
-/** Why the image cannot be decoded; undefined when it is sound. */
-export function imageDefect(data: Uint8Array, format: 'png' | 'jpeg'): ImageDefect | undefined {
-  return format === 'png' ? pngDefect(data) : jpegDefect(data);
+export type ImageFormat = 'jpeg' | 'png';
+
+/**
+ * A JPEG or PNG: its format and pixel size, and `defect` when its data cannot
+ * be decoded. Undefined when the bytes are neither (or name no size).
+ */
+export type ImageInspection = { format: ImageFormat; widthPx: number; heightPx: number; defect?: ImageDefect };
+
+export function inspectImage(b: Uint8Array): ImageInspection | undefined {
+  if (b.length >= 24 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return inspectPng(b);
+  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return inspectJpeg(b);
+  return undefined;
 }
 
-function pngDefect(b: Uint8Array): ImageDefect | undefined {
+function inspectPng(b: Uint8Array): ImageInspection | undefined {
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  // The first chunk is IHDR: width and height at bytes 16 and 20.
+  const widthPx = view.getUint32(16);
+  const heightPx = view.getUint32(20);
+  if (widthPx === 0 || heightPx === 0) return undefined;
+  const defect = pngDefect(b, view);
+  return { format: 'png', widthPx, heightPx, ...(defect ? { defect } : {}) };
+}
+
+function pngDefect(b: Uint8Array, view: DataView): ImageDefect | undefined {
   let pos = 8;
   let header: { width: number; height: number; depth: number; colorType: number; interlaced: boolean } | undefined;
   let palette = false;
@@ -83,26 +102,40 @@ function interlacedSize(width: number, height: number, bitsPerPixel: number): nu
   return total;
 }
 
-function jpegDefect(b: Uint8Array): ImageDefect | undefined {
-  // Walk the markers up to the start of scan; the scan must then run to an
-  // end-of-image marker (data after it is tolerated, as viewers do).
+/**
+ * Walk the JPEG markers: the frame header (SOFn) gives the size; the scan
+ * (SOS) must then run to an end-of-image marker (data after it is
+ * tolerated, as viewers do).
+ */
+function inspectJpeg(b: Uint8Array): ImageInspection | undefined {
+  let size: { widthPx: number; heightPx: number } | undefined;
+  const result = (defect?: ImageDefect): ImageInspection | undefined =>
+    size ? { format: 'jpeg', ...size, ...(defect ? { defect } : {}) } : undefined;
   let i = 2;
-  while (i + 4 <= b.length) {
-    if (b[i] !== 0xff) return 'structure';
+  while (i + 2 <= b.length) {
+    if (b[i] !== 0xff) return result('structure');
     const marker = b[i + 1]!;
     if (marker === 0xff) {
       i++;
       continue;
     }
+    if (marker === 0xd9) return result('structure'); // the image ends before any scan
+    if (i + 4 > b.length) break;
     const length = (b[i + 2]! << 8) | b[i + 3]!;
-    if (marker === 0xda) {
-      for (let j = i + 2 + length; j + 1 < b.length; j++) if (b[j] === 0xff && b[j + 1] === 0xd9) return undefined;
-      return 'truncated';
+    const isSof = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+    if (isSof && i + 9 <= b.length) {
+      const heightPx = (b[i + 5]! << 8) | b[i + 6]!;
+      const widthPx = (b[i + 7]! << 8) | b[i + 8]!;
+      if (widthPx === 0 || heightPx === 0) return undefined;
+      size = { widthPx, heightPx };
+    } else if (marker === 0xda) {
+      for (let j = i + 2 + length; j + 1 < b.length; j++) if (b[j] === 0xff && b[j + 1] === 0xd9) return result();
+      return result('truncated');
     }
-    if (marker === 0xd9) break;
     i += 2 + length;
   }
-  return 'structure';
+  // The file ends before any image data.
+  return result('truncated');
 }
 
 let crcTable: Uint32Array | undefined;
