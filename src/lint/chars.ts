@@ -1,7 +1,21 @@
 // Character classes used by the lint rules.
-import { isHan } from '../text/unicode.js';
+import { cpAt, cpBefore, isHan } from '../text/unicode.js';
 
-export { isHan };
+/** Opening brackets and quotation marks of Chinese text, each with its closer. */
+export const BRACKET_PAIRS: Readonly<Record<string, string>> = {
+  '“': '”',
+  '‘': '’',
+  '（': '）',
+  '《': '》',
+  '【': '】',
+  '〈': '〉',
+  '「': '」',
+  '『': '』',
+  '〔': '〕',
+  '〖': '〗',
+};
+export const OPENING_MARKS: ReadonlySet<string> = new Set(Object.keys(BRACKET_PAIRS));
+export const CLOSING_MARKS: ReadonlySet<string> = new Set(Object.values(BRACKET_PAIRS));
 
 /** Full-width (CJK) punctuation, including the curly quotes, ellipsis and dash of Chinese text. */
 export function isCjkPunct(cp: number): boolean {
@@ -25,34 +39,12 @@ export function isChinese(cp: number | undefined): boolean {
   return cp !== undefined && (isHan(cp) || isCjkPunct(cp));
 }
 
-export function isHanCp(cp: number | undefined): boolean {
-  return cp !== undefined && isHan(cp);
-}
-
 export function isAsciiAlnum(ch: string | undefined): boolean {
   return ch !== undefined && /^[A-Za-z0-9]$/.test(ch);
 }
 
 export function isAsciiDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
-}
-
-
-
-/** The code point that ends just before UTF-16 index `i`. */
-export function cpBefore(s: string, i: number): number | undefined {
-  if (i <= 0) return undefined;
-  const lo = s.charCodeAt(i - 1);
-  if (lo >= 0xdc00 && lo <= 0xdfff && i >= 2) {
-    const hi = s.charCodeAt(i - 2);
-    if (hi >= 0xd800 && hi <= 0xdbff) return s.codePointAt(i - 2);
-  }
-  return lo;
-}
-
-/** The code point that starts at UTF-16 index `i`. */
-export function cpAt(s: string, i: number): number | undefined {
-  return i < s.length ? s.codePointAt(i) : undefined;
 }
 
 /**
@@ -70,4 +62,9 @@ export function cpAfterSkippingSpaces(s: string, i: number): number | undefined 
   let j = i;
   while (j < s.length && (s[j] === ' ' || s[j] === '\t')) j++;
   return cpAt(s, j);
+}
+
+/** Whether Chinese text stands right before `start` or right after `end` (ASCII spaces between allowed). */
+export function nearChinese(text: string, start: number, end: number): boolean {
+  return isChinese(cpBeforeSkippingSpaces(text, start)) || isChinese(cpAfterSkippingSpaces(text, end));
 }

@@ -117,13 +117,12 @@ function hunks(ops: Op[]): Op[][] {
   const result: Op[][] = [];
   let i = 0;
   while (i < changed.length) {
-    let from = Math.max(0, changed[i]! - CONTEXT);
+    const from = Math.max(0, changed[i]! - CONTEXT);
     let last = changed[i]!;
     let j = i + 1;
     while (j < changed.length && changed[j]! - last <= 2 * CONTEXT + 1) last = changed[j++]!;
     const to = Math.min(ops.length, last + CONTEXT + 1);
     result.push(ops.slice(from, to));
-    from = to;
     i = j;
   }
   return result;

@@ -1,5 +1,6 @@
 // date.zeroPadded and date.future.
 import type { IssueDate } from '../../model.js';
+import { compareDates, isoDate, isRealDate } from '../../text/issueDates.js';
 import { unitRule } from '../rule.js';
 
 export const ZERO_PADDED = 'date.zeroPadded';
@@ -42,25 +43,11 @@ export const future = unitRule(FUTURE, (unit, ctx) => {
       year += RELATIVE_YEARS.find(([word]) => word === before)?.[1] ?? 0;
     }
     const date: IssueDate = { year, month: Number(m[2]), day: Number(m[3]) };
-    if (!isRealDate(date) || compare(date, issueDate) <= 0) continue;
+    if (!isRealDate(date) || compareDates(date, issueDate) <= 0) continue;
     const message = {
       zh: `日期${date.year}年${date.month}月${date.day}日晚于本期日期${issueDate.year}年${issueDate.month}月${issueDate.day}日，请核对`,
-      en: `the date ${iso(date)} is later than the issue date ${iso(issueDate)}; check it`,
+      en: `the date ${isoDate(date)} is later than the issue date ${isoDate(issueDate)}; check it`,
     };
     ctx.out.at(FUTURE, unit, m.index, message);
   }
 });
-
-function isRealDate(d: IssueDate): boolean {
-  if (d.month < 1 || d.month > 12 || d.day < 1) return false;
-  const probe = new Date(Date.UTC(d.year, d.month - 1, d.day));
-  return probe.getUTCMonth() === d.month - 1 && probe.getUTCDate() === d.day;
-}
-
-function compare(a: IssueDate, b: IssueDate): number {
-  return a.year - b.year || a.month - b.month || a.day - b.day;
-}
-
-function iso(d: IssueDate): string {
-  return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-}

@@ -1,6 +1,7 @@
 // punct.ellipsis and punct.dash: the two-character marks of Chinese text.
 // 省略号 is “……” (two U+2026), 破折号 is “——” (two U+2014).
-import { cpAfterSkippingSpaces, cpAt, cpBefore, cpBeforeSkippingSpaces, isAsciiAlnum, isChinese, isHanCp } from '../chars.js';
+import { cpAt, cpBefore, isHan } from '../../text/unicode.js';
+import { CLOSING_MARKS, isAsciiAlnum, nearChinese, OPENING_MARKS } from '../chars.js';
 import { widenOverSpaces } from '../report.js';
 import { addressMask, unitRule } from '../rule.js';
 import type { LintMessage } from '../types.js';
@@ -20,13 +21,11 @@ const DASH_MESSAGE: LintMessage = {
 export const ellipsis = unitRule(ELLIPSIS, (unit, ctx) => {
   const text = unit.text;
   const mask = addressMask(text);
-  const nearChinese = (s: number, e: number): boolean =>
-    isChinese(cpBeforeSkippingSpaces(text, s)) || isChinese(cpAfterSkippingSpaces(text, e));
   // `...`, `。。。`, `···` standing for an ellipsis.
   for (const m of text.matchAll(/\.{3,}|。{3,}|·{3,}/g)) {
     const s = m.index;
     const e = s + m[0].length;
-    if (mask[s] || !nearChinese(s, e)) continue;
+    if (mask[s] || !nearChinese(text, s, e)) continue;
     // Spaces typed around an ASCII ellipsis go with it: Chinese text has none around “……”.
     const [ws, we] = widenOverSpaces(unit, s, e, true, true);
     ctx.out.at(ELLIPSIS, unit, s, ELLIPSIS_MESSAGE, { start: ws, end: we, replacement: '……' });
@@ -45,9 +44,6 @@ export const ellipsis = unitRule(ELLIPSIS, (unit, ctx) => {
   }
 });
 
-const CLOSING_BEFORE_DASH = new Set(['”', '’', '）', '》', '」', '』', '】']);
-const OPENING_AFTER_DASH = new Set(['“', '‘', '（', '《', '「', '『', '【']);
-
 export const dash = unitRule(DASH, (unit, ctx) => {
   const text = unit.text;
   const mask = addressMask(text);
@@ -56,8 +52,8 @@ export const dash = unitRule(DASH, (unit, ctx) => {
     const i = m.index;
     const prev = cpBefore(text, i);
     const next = cpAt(text, i + 1);
-    const prevOk = isHanCp(prev) || (prev !== undefined && CLOSING_BEFORE_DASH.has(String.fromCodePoint(prev)));
-    const nextOk = isHanCp(next) || (next !== undefined && OPENING_AFTER_DASH.has(String.fromCodePoint(next)));
+    const prevOk = isHan(prev) || (prev !== undefined && CLOSING_MARKS.has(String.fromCodePoint(prev)));
+    const nextOk = isHan(next) || (next !== undefined && OPENING_MARKS.has(String.fromCodePoint(next)));
     if (prevOk && nextOk) ctx.out.at(DASH, unit, i, DASH_MESSAGE, { start: i, end: i + 1, replacement: '——' });
   }
   // `--` (or full-width `－－`) next to Chinese text, not inside a Latin word, number or address.
@@ -66,7 +62,7 @@ export const dash = unitRule(DASH, (unit, ctx) => {
     const e = s + m[0].length;
     if (mask[s]) continue;
     if (isAsciiAlnum(text[s - 1]) || isAsciiAlnum(text[e])) continue;
-    if (!isChinese(cpBeforeSkippingSpaces(text, s)) && !isChinese(cpAfterSkippingSpaces(text, e))) continue;
+    if (!nearChinese(text, s, e)) continue;
     const [ws, we] = widenOverSpaces(unit, s, e, true, true);
     ctx.out.at(DASH, unit, s, DASH_MESSAGE, { start: ws, end: we, replacement: '——' });
   }

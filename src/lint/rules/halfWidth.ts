@@ -1,7 +1,8 @@
 // punct.halfWidth: half-width punctuation in Chinese text, where the
 // full-width mark is meant. Numbers (1,000 · 3.5 · 10:30), URLs, e-mail
 // addresses and Latin-only text keep their ASCII marks.
-import { cpAfterSkippingSpaces, cpBefore, cpBeforeSkippingSpaces, isAsciiAlnum, isAsciiDigit, isChinese } from '../chars.js';
+import { cpBefore } from '../../text/unicode.js';
+import { cpBeforeSkippingSpaces, isAsciiAlnum, isAsciiDigit, isChinese, nearChinese, OPENING_MARKS } from '../chars.js';
 import { widenOverSpaces } from '../report.js';
 import { addressMask, hasChinese, unitRule, type LintContext } from '../rule.js';
 import type { LintMessage } from '../types.js';
@@ -31,9 +32,6 @@ const MESSAGES: Readonly<Record<string, LintMessage>> = {
   '.': { zh: '中文句末应使用句号“。”', en: 'end a Chinese sentence with the full stop “。”' },
 };
 
-/** Full-width marks that open: a full stop right after one is not a sentence end. */
-const OPENING = new Set(['“', '‘', '（', '《', '〈', '「', '『', '【', '〔', '〖']);
-
 function flag(unit: Unit, ctx: LintContext, i: number, before: boolean, after: boolean): void {
   const ch = unit.text[i]!;
   const [s, e] = widenOverSpaces(unit, i, i + 1, before, after);
@@ -49,7 +47,7 @@ export const halfWidth = unitRule(ID, (unit, ctx) => {
     if (ch === ',' || ch === ';' || ch === ':') {
       // 1,000 · 10:30 · 3:2
       if (isAsciiDigit(text[i - 1]) && isAsciiDigit(text[i + 1])) continue;
-      if (isChinese(cpBeforeSkippingSpaces(text, i)) || isChinese(cpAfterSkippingSpaces(text, i + 1))) flag(unit, ctx, i, true, true);
+      if (nearChinese(text, i, i + 1)) flag(unit, ctx, i, true, true);
     } else if (ch === '?' || ch === '!') {
       // A run such as `?!` ends a sentence when Chinese comes before it.
       let runStart = i;
@@ -60,7 +58,8 @@ export const halfWidth = unitRule(ID, (unit, ctx) => {
     } else if (ch === '.') {
       if (text[i - 1] === '.' || text[i + 1] === '.') continue; // an ellipsis: punct.ellipsis
       const prev = cpBefore(text, i);
-      if (!isChinese(prev) || OPENING.has(String.fromCodePoint(prev!))) continue;
+      // A full stop right after an opening mark is not a sentence end.
+      if (!isChinese(prev) || OPENING_MARKS.has(String.fromCodePoint(prev!))) continue;
       if (isAsciiAlnum(text[i + 1])) continue; // a domain, a file name
       flag(unit, ctx, i, false, true);
     }
@@ -83,11 +82,7 @@ function checkParentheses(unit: Unit, ctx: LintContext, mask: boolean[]): void {
   }
   pairs.sort((a, b) => a[0] - b[0]);
   for (const [o, c] of pairs) {
-    const chinese =
-      hasChinese(text.slice(o + 1, c)) ||
-      isChinese(cpBeforeSkippingSpaces(text, o)) ||
-      isChinese(cpAfterSkippingSpaces(text, c + 1));
-    if (!chinese) continue;
+    if (!hasChinese(text.slice(o + 1, c)) && !nearChinese(text, o, c + 1)) continue;
     flag(unit, ctx, o, true, false);
     flag(unit, ctx, c, false, true);
   }

@@ -17,7 +17,8 @@
 // invisible in the source: those are reported with a suggestion to end the
 // line with a backslash instead, and not fixed (removing them would change
 // the output).
-import { cpAt, cpBefore, isChinese } from '../chars.js';
+import { cpAt, cpBefore } from '../../text/unicode.js';
+import { isChinese } from '../chars.js';
 import { quoteDepths, unitRule, type Rule } from '../rule.js';
 import type { LintMessage } from '../types.js';
 
@@ -70,10 +71,8 @@ const HARD_BREAK_MESSAGE: LintMessage = {
 export const trailing: Rule = {
   id: TRAILING,
   check(ctx) {
-    const seen = new Set<string>();
+    // Each file once: reading refuses an article listed twice.
     for (const article of ctx.issue.articles) {
-      if (seen.has(article.file)) continue;
-      seen.add(article.file);
       const lines = ctx.src.lines(article.file);
       if (!lines) continue;
       const breaks = ctx.hardBreakLines.get(article.file);

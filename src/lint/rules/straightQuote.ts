@@ -2,7 +2,7 @@
 // quotes “ ” and ‘ ’ are meant. Fixed only when unambiguous: the paragraph's
 // straight quotes of that kind pair up cleanly (even count, each opening
 // quote followed and each closing quote preceded by text).
-import { cpAfterSkippingSpaces, cpBeforeSkippingSpaces, isAsciiAlnum, isChinese } from '../chars.js';
+import { isAsciiAlnum, nearChinese } from '../chars.js';
 import { addressMask, hasChinese, unitRule, type LintContext } from '../rule.js';
 import type { LintMessage } from '../types.js';
 import type { Unit } from '../units.js';
@@ -31,11 +31,10 @@ export const straightQuote = unitRule(ID, (unit, ctx) => {
 
 function check(unit: Unit, ctx: LintContext, q: string, marks: number[]): void {
   const text = unit.text;
-  const nearChinese = (i: number): boolean =>
-    isChinese(cpBeforeSkippingSpaces(text, i)) || isChinese(cpAfterSkippingSpaces(text, i + 1));
+  const near = (i: number): boolean => nearChinese(text, i, i + 1);
   if (marks.length % 2 === 1) {
     // Cannot tell which quote opens and which closes: report, do not fix.
-    for (const i of marks) if (nearChinese(i)) ctx.out.at(ID, unit, i, MESSAGES[q]!);
+    for (const i of marks) if (near(i)) ctx.out.at(ID, unit, i, MESSAGES[q]!);
     return;
   }
   const pairs: Array<[number, number]> = [];
@@ -43,7 +42,7 @@ function check(unit: Unit, ctx: LintContext, q: string, marks: number[]): void {
   const clean = pairs.every(([o, c]) => c > o + 1 && !/\s/.test(text[o + 1]!) && !/\s/.test(text[c - 1]!));
   const [left, right] = CURLY[q]!;
   for (const [o, c] of pairs) {
-    const chinese = hasChinese(text.slice(o + 1, c)) || nearChinese(o) || nearChinese(c);
+    const chinese = hasChinese(text.slice(o + 1, c)) || near(o) || near(c);
     if (!chinese) continue;
     ctx.out.at(ID, unit, o, MESSAGES[q]!, clean ? { start: o, end: o + 1, replacement: left } : undefined);
     ctx.out.at(ID, unit, c, MESSAGES[q]!, clean ? { start: c, end: c + 1, replacement: right } : undefined);

@@ -1,23 +1,13 @@
 // punct.unpaired: quotation marks and brackets that do not pair up within a
 // paragraph (or a title line), closers that cross an inner opener, and
 // double quotes set directly inside double quotes (use ‘’ inside “”).
+import { BRACKET_PAIRS } from '../chars.js';
 import { isApostrophe, unitRule } from '../rule.js';
 import type { LintMessage } from '../types.js';
 
 export const ID = 'punct.unpaired';
 
-const CLOSER_OF: Readonly<Record<string, string>> = {
-  '“': '”',
-  '‘': '’',
-  '（': '）',
-  '《': '》',
-  '【': '】',
-  '〈': '〉',
-  '「': '」',
-  '『': '』',
-  '〔': '〕',
-  '〖': '〗',
-};
+const CLOSER_OF = BRACKET_PAIRS;
 const OPENER_OF: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(CLOSER_OF).map(([o, c]) => [c, o]));
 
 interface Open {
