@@ -1,7 +1,7 @@
 // `bulletin build [ISSUE...]` and `bulletin preview ISSUE`.
-import path from 'node:path';
-import type { BuildOptions, Format } from '../build.js';
-import type { Project } from '../project/config.js';
+import { outDirOf, type BuildOptions, type Format } from '../build.js';
+import { Diagnostics } from '../diagnostics.js';
+import { loadProject, type Project } from '../project/config.js';
 import { resolveIssueDir } from '../read/readIssue.js';
 import { buildMany, type IssueOutcome } from './buildRunner.js';
 import { EXIT } from './exitCodes.js';
@@ -59,6 +59,11 @@ function reportOutcome(o: IssueOutcome, many: boolean, r: Reporter): void {
 }
 
 export async function runBuilds(project: Project, refs: string[], options: BuildOptions, json: boolean, r: Reporter): Promise<number> {
+  return exitOf(await buildAndReport(project, refs, options, json, r));
+}
+
+/** Build `refs`, report each outcome (and a summary, and the JSON report when asked); the outcomes. */
+async function buildAndReport(project: Project, refs: string[], options: BuildOptions, json: boolean, r: Reporter): Promise<IssueOutcome[]> {
   const many = refs.length > 1;
   const outcomes = await buildMany(project, refs, options, (o) => reportOutcome(o, many, r));
   const exit = exitOf(outcomes);
@@ -70,7 +75,7 @@ export async function runBuilds(project: Project, refs: string[], options: Build
     const issues = outcomes.map((o) => issueReport(o.id, o.outputs, o.diagnostics, r.lang, o.ms, o.internalError !== undefined || o.outputs.length === 0));
     process.stdout.write(`${JSON.stringify(jsonReport('build', issues, exit), null, 2)}\n`);
   }
-  return exit;
+  return outcomes;
 }
 
 export function buildOptionsOf(opts: BuildCommandOptions, r: Reporter): BuildOptions {
@@ -98,9 +103,16 @@ export async function buildCommand(issues: string[], opts: BuildCommandOptions, 
 /** Watch the issues' folders, templates and config; rebuild on each save; keep going after input errors. */
 export function startWatch(project: Project, refs: string[], options: BuildOptions, r: Reporter): Watching {
   const dirs = refs.map((ref) => resolveIssueDir(project, ref)).filter((d): d is string => d !== undefined);
-  const outDir = options.outDir ? path.resolve(options.outDir) : project.outDir;
-  const watching = watchAndRebuild(project, dirs, outDir, async () => {
-    await buildMany(project, refs, options, (o) => {
+  const watching = watchAndRebuild(project, dirs, outDirOf(project, options), async () => {
+    // bulletin.config.yaml is watched too: read it again for every rebuild.
+    const diags = new Diagnostics();
+    const current = loadProject(project.root, diags);
+    if (diags.hasErrors()) {
+      printDiagnostics(diags.items, r);
+      r.problem(text(r.lang, 'rebuildFailed'));
+      return;
+    }
+    await buildMany(current, refs, options, (o) => {
       printDiagnostics(o.diagnostics, r);
       if (o.internalError) r.problem(`${o.ref}: ${text(r.lang, 'internal', { message: o.internalError.message })}`);
       else if (o.outputs.length === 0) r.problem(text(r.lang, 'rebuildFailed'));
@@ -121,11 +133,11 @@ function untilInterrupted(watching: Watching): Promise<number> {
 
 /** `bulletin preview ISSUE`: build with drafts, print where the PDF is, rebuild on every save. */
 export async function previewCommand(issue: string, opts: BuildCommandOptions, r: Reporter): Promise<number> {
-  const options: BuildOptions = { ...buildOptionsOf({ ...opts, drafts: true }, r), drafts: true };
+  const options = buildOptionsOf({ ...opts, drafts: true }, r);
   const project = openProject(opts.root);
-  await runBuilds(project, [issue], options, false, r);
-  const outDir = options.outDir ? path.resolve(options.outDir) : project.outDir;
-  const dir = resolveIssueDir(project, issue);
-  r.info(text(r.lang, 'preview', { file: path.join(outDir, `${path.basename(dir ?? issue)}.pdf`) }));
+  const [outcome] = await buildAndReport(project, [issue], options, false, r);
+  // The file to open: the PDF, or the DOCX when only that was asked for.
+  const output = outcome?.outputs.find((o) => o.format === 'pdf') ?? outcome?.outputs[0];
+  if (output) r.info(text(r.lang, 'preview', { file: output.file }));
   return untilInterrupted(startWatch(project, [issue], options, r));
 }

@@ -1,6 +1,9 @@
 // `bulletin check [ISSUE...]`: every input problem and typography finding,
 // nothing written; `--fix` applies the safe fixes and prints what changed.
+import type { BuildOptions } from '../build.js';
 import { checkIssue, fixIssue, type CheckResult } from '../check.js';
+import { InputError } from '../diagnostics.js';
+import type { Project } from '../project/config.js';
 import { EXIT } from './exitCodes.js';
 import { issueReport, jsonReport } from './jsonReport.js';
 import { allIssues, openProject, UsageError } from './projectArg.js';
@@ -27,21 +30,37 @@ export async function checkCommand(issues: string[], opts: CheckCommandOptions, 
   for (const ref of refs) {
     const start = performance.now();
     let result: CheckResult;
-    if (opts.fix) {
-      const fixed = fixIssue(project, ref, process.cwd(), options);
-      if (!opts.json) for (const diff of fixed.diffs.values()) process.stdout.write(diff);
-      r.info(fixed.diffs.size > 0 ? text(r.lang, 'fixed', { count: fixed.diffs.size }) : text(r.lang, 'nothingToFix'));
-      result = fixed.after;
-    } else {
-      result = checkIssue(project, ref, options);
+    try {
+      result = opts.fix ? fix(project, ref, options, opts.json ?? false, r) : checkIssue(project, ref, options);
+    } catch (err) {
+      // A file --fix could not write is this issue's problem; anything else
+      // is an internal error of this issue: the other issues are still checked.
+      if (err instanceof InputError) {
+        result = { issueId: ref, diagnostics: err.diagnostics, fixes: new Map() };
+      } else {
+        const e = err as Error;
+        r.problem(`${ref}: ${text(r.lang, 'internal', { message: e?.message ?? String(err) })}`);
+        if (r.debug && e?.stack) r.problem(e.stack);
+        exit = EXIT.internal;
+        reports.push(issueReport(ref, [], [], r.lang, performance.now() - start, true));
+        continue;
+      }
     }
     printDiagnostics(result.diagnostics, r);
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
     r.info(errors + warnings === 0 ? text(r.lang, 'checkClean', { id: result.issueId }) : text(r.lang, 'checkCount', { id: result.issueId, errors, warnings }));
-    if (errors > 0) exit = EXIT.inputError;
+    if (errors > 0 && exit === EXIT.ok) exit = EXIT.inputError;
     reports.push(issueReport(result.issueId, [], result.diagnostics, r.lang, performance.now() - start));
   }
   if (opts.json) process.stdout.write(`${JSON.stringify(jsonReport('check', reports, exit), null, 2)}\n`);
   return exit;
+}
+
+/** Apply the safe fixes, print the diffs (not with --json) and what was done; the check after. */
+function fix(project: Project, ref: string, options: BuildOptions, json: boolean, r: Reporter): CheckResult {
+  const fixed = fixIssue(project, ref, process.cwd(), options);
+  if (!json) for (const diff of fixed.diffs.values()) process.stdout.write(diff);
+  r.info(fixed.diffs.size > 0 ? text(r.lang, 'fixed', { count: fixed.diffs.size }) : text(r.lang, 'nothingToFix'));
+  return fixed.after;
 }

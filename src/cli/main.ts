@@ -29,12 +29,14 @@ function translateCommanderError(line: string, lang: Lang): string {
     .replace(/^error: missing required argument '([^']+)'/, '错误：缺少参数 $1')
     .replace(/^error: option '([^']+)' argument missing/, '错误：选项 $1 缺少取值')
     .replace(/^error: too many arguments.*/, '错误：参数过多')
+    .replace(/^error: option '([^']+)' argument '([^']+)' is invalid\. Allowed choices are (.+)\.$/, '错误：选项 $1 的取值 $2 无效，可选：$3')
     .replace(/^\(Did you mean (.+)\?\)/, '（是否想输入 $1？）');
 }
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const langGuess = chooseLang(argv.includes('--lang') ? argv[argv.indexOf('--lang') + 1] : undefined);
+  const langArg = argv.includes('--lang') ? argv[argv.indexOf('--lang') + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+  const langGuess = chooseLang(langArg);
   const program = new Command('bulletin');
   program
     .description('工作简报排版工具：把 Markdown 文章排成 PDF 和 DOCX / typesets a Chinese work bulletin from Markdown into PDF and DOCX')
@@ -49,6 +51,11 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s.split('\n').map((l) => translateCommanderError(l, langGuess)).join('\n')) });
 
   const global = () => program.opts<GlobalOptions>();
+  /** A command's options with the global --root. */
+  const withRoot = <T extends object>(opts: T): T & { root?: string } => {
+    const root = global().root;
+    return root ? { ...opts, root } : opts;
+  };
   const reporter = (json = false): Reporter => {
     const g = global();
     return makeReporter({ lang: chooseLang(g.lang), quiet: g.quiet ?? false, debug: g.debug ?? false, json });
@@ -87,7 +94,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--embed-fonts', '在 DOCX 中嵌入所用字体的子集 / embed subsets of the fonts in the DOCX')
     .action(async (issues: string[], opts: Record<string, unknown>) => {
       const json = Boolean(opts.json);
-      await run((r) => buildCommand(issues, { ...opts, ...(global().root ? { root: global().root } : {}) }, r), json);
+      await run((r) => buildCommand(issues, withRoot(opts), r), json);
     });
 
   program
@@ -100,7 +107,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--fix', '自动修正可安全修正的问题并显示改动 / apply the safe fixes, print a diff')
     .option('--drafts', '也检查草稿文章 / include draft articles')
     .action(async (issues: string[], opts: Record<string, unknown>) => {
-      await run((r) => checkCommand(issues, { ...opts, ...(global().root ? { root: global().root } : {}) }, r), Boolean(opts.json));
+      await run((r) => checkCommand(issues, withRoot(opts), r), Boolean(opts.json));
     });
 
   program
@@ -109,7 +116,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<issue>', '新期次的目录名，如 2024-09 / the new issue id, e.g. 2024-09')
     .option('--date <YYYY-MM-DD>', '出刊日期（默认今天）/ issue date (default today)')
     .action(async (issue: string, opts: { date?: string }) => {
-      await run((r) => newCommand(issue, { ...opts, ...(global().root ? { root: global().root } : {}) }, r));
+      await run((r) => newCommand(issue, withRoot(opts), r));
     });
 
   program
@@ -119,7 +126,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--format <list>', '输出格式 / outputs: pdf,docx', 'pdf')
     .option('--out <dir>', '输出目录 / output folder')
     .action(async (issue: string, opts: Record<string, unknown>) => {
-      await run((r) => previewCommand(issue, { ...opts, ...(global().root ? { root: global().root } : {}) }, r));
+      await run((r) => previewCommand(issue, withRoot(opts), r));
     });
 
   program
@@ -127,14 +134,15 @@ export async function main(argv: string[]): Promise<number> {
     .description('显示各角色所用字体，以及缺字 / show the font of each role, and characters fonts lack')
     .argument('[issue]', '期次 / issue id or folder')
     .action(async (issue: string | undefined) => {
-      await run((r) => fontsCommand(issue, global().root ? { root: global().root } : {}, r));
+      await run((r) => fontsCommand(issue, withRoot({}), r));
     });
 
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      // Help asked for is a success; help shown because no command was given is wrong usage.
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || (err.code === 'commander.help' && err.exitCode === 0)) return EXIT.ok;
       return EXIT.usage;
     }
     throw err;

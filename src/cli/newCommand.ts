@@ -1,6 +1,7 @@
 // `bulletin new ISSUE`: next issue's folder, from the latest one.
 import type { IssueDate } from '../model.js';
-import { issueDate } from '../read/issueSchema.js';
+import { message } from '../messages.js';
+import { parseIssueDate } from '../text/issueDates.js';
 import { newIssue } from '../scaffold.js';
 import { EXIT } from './exitCodes.js';
 import { openProject, UsageError } from './projectArg.js';
@@ -12,9 +13,9 @@ export async function newCommand(id: string, opts: { root?: string; date?: strin
   let date: IssueDate | undefined;
   if (opts.date !== undefined) {
     // The same check as issue.yaml's date: a real day, written YYYY-MM-DD.
-    if (!issueDate.safeParse(opts.date).success) throw new UsageError(`--date ${opts.date}: YYYY-MM-DD`);
-    const [year, month, day] = opts.date.split('-').map(Number) as [number, number, number];
-    date = { year, month, day };
+    const parsed = parseIssueDate(opts.date);
+    if (typeof parsed === 'string') throw new UsageError(`--date: ${message(parsed, { value: opts.date }, r.lang)}`);
+    date = parsed;
   }
   const result = newIssue(project, id, date ? { date } : {});
   r.info(text(r.lang, 'created', { dir: displayPath(result.dir), from: displayPath(result.from), number: result.number ?? '' }));

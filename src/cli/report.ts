@@ -7,7 +7,6 @@ import { message, type Lang } from '../messages.js';
 
 export interface Reporter {
   lang: Lang;
-  quiet: boolean;
   debug: boolean;
   /** Progress and results (stdout unless JSON goes there). */
   info(line: string): void;
@@ -26,7 +25,6 @@ export function makeReporter(options: { lang: Lang; quiet?: boolean; debug?: boo
   const colour = process.stderr.isTTY && !('NO_COLOR' in process.env) ? 1 : 0;
   return {
     lang: options.lang,
-    quiet: options.quiet ?? false,
     debug: options.debug ?? false,
     info: (line) => {
       if (options.quiet) return;
@@ -56,9 +54,10 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang, paint?: Reporter['pa
   return `${where ? `${where}: ` : ''}${coloured}: ${message(d.code, d.params, lang)}`;
 }
 
-export function printDiagnostics(items: Diagnostic[], r: Reporter, options: { notices?: boolean } = {}): void {
+/** Errors and warnings, sorted; notices (fallback glyphs) are for `bulletin fonts` and --json. */
+export function printDiagnostics(items: Diagnostic[], r: Reporter): void {
   for (const d of sortDiagnostics(items)) {
-    if (d.severity === 'notice' && !options.notices) continue;
+    if (d.severity === 'notice') continue;
     r.problem(formatDiagnostic(d, r.lang, r.paint));
   }
 }

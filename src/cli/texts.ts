@@ -4,7 +4,7 @@ import type { Lang } from '../messages.js';
 
 type Texts = Record<string, (p: Record<string, string | number>) => string>;
 
-const zh: Texts = {
+const zh = {
   wrote: (p) => `已生成 ${p.file}（${p.detail}）`,
   pages: (p) => `${p.pages} 页，`,
   built: (p) => `✓ ${p.id}（${p.ms} 毫秒）`,
@@ -29,9 +29,10 @@ const zh: Texts = {
   noIssues: (p) => `${p.dir} 下还没有期次`,
   badFormat: (p) => `--format 只能是 pdf、docx 或 pdf,docx，而不是“${p.value}”`,
   internal: (p) => `内部错误：${p.message}（加 --debug 查看详情）`,
-};
+} satisfies Texts;
 
-const en: Texts = {
+/** Every key of zh, and no other: a missing or mistyped key does not compile. */
+const en: Record<keyof typeof zh, Texts[string]> = {
   wrote: (p) => `wrote ${p.file} (${p.detail})`,
   pages: (p) => `${p.pages} pages, `,
   built: (p) => `✓ ${p.id} (${p.ms} ms)`,
@@ -59,5 +60,5 @@ const en: Texts = {
 };
 
 export function text(lang: Lang, key: keyof typeof zh, params: Record<string, string | number> = {}): string {
-  return (lang === 'zh' ? zh : en)[key]!(params);
+  return (lang === 'zh' ? zh : en)[key](params);
 }
