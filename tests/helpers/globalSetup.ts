@@ -1,12 +1,19 @@
 // Compile the CLI once before the tests, so tests that spawn bin/bulletin.js
-// run the code under test and not a stale build.
-import { execFileSync } from 'node:child_process';
+// run the code under test and not a stale build. Type errors do not stop the
+// emit (exit status 2) and are not this step's to judge: `npm test` runs the
+// type check first (`npm run typecheck`), so a run of single test files
+// works while other code is half edited.
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export default function setup(): void {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.json')], {
-    stdio: 'inherit',
-  });
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.json')], { encoding: 'utf8' });
+  if (r.status === 0) return;
+  if (r.status === 2) {
+    process.stderr.write(`globalSetup: dist/ compiled with type errors (npm run typecheck reports them)\n`);
+    return;
+  }
+  throw new Error(`tsc failed (status ${r.status}): ${r.stdout}${r.stderr}`);
 }
