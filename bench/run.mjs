@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Diagnostics } from '../dist/diagnostics.js';
-import { FontSet, fontSearchDirs } from '../dist/fonts/fontSet.js';
+import { FontSet } from '../dist/fonts/fontSet.js';
 import { loadProject } from '../dist/project/config.js';
 import { readIssue } from '../dist/read/readIssue.js';
 import { renderPdf } from '../dist/render/pdf.js';
@@ -53,7 +53,7 @@ async function measure(projectRoot) {
   const project = loadProject(projectRoot, diags);
   const dir = path.join(project.issuesDir, '2024-08');
   const template = loadTemplate('jianbao', project.templatesDir, diags);
-  const fonts = FontSet.load(template, { dirs: fontSearchDirs(template, project.root, []) }, diags);
+  const fonts = FontSet.load(template, project.root, [], diags);
   const read = [];
   const typeset = [];
   const pdf = [];

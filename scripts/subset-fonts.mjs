@@ -147,16 +147,16 @@ function findNotoDir(opts) {
 }
 
 /** The 8,105 characters of 通用规范汉字表 (Unihan kTGHZ2013), in code point order. */
-export function readTghz2013(unihanDir = UNIHAN_DIR) {
-  const files = readdirSync(unihanDir).filter((f) => /^Unihan_.*\.txt\.bz2$/.test(f));
+function readTghz2013() {
+  const files = readdirSync(UNIHAN_DIR).filter((f) => /^Unihan_.*\.txt\.bz2$/.test(f));
   // The field is in Unihan_Readings; look through the rest only if it has moved.
   files.sort((a, b) => (b === 'Unihan_Readings.txt.bz2') - (a === 'Unihan_Readings.txt.bz2') || a.localeCompare(b));
   for (const f of files) {
-    const text = execFileSync('bzip2', ['-dc', path.join(unihanDir, f)], { maxBuffer: 1 << 30 }).toString('utf8');
+    const text = execFileSync('bzip2', ['-dc', path.join(UNIHAN_DIR, f)], { maxBuffer: 1 << 30 }).toString('utf8');
     const cps = [...text.matchAll(/^U\+([0-9A-F]{4,6})\tkTGHZ2013\t/gm)].map((m) => parseInt(m[1], 16));
     if (cps.length) return [...new Set(cps)].sort((a, b) => a - b);
   }
-  throw new Error(`no kTGHZ2013 field in ${unihanDir}/Unihan_*.txt.bz2 (install unicode-data)`);
+  throw new Error(`no kTGHZ2013 field in ${UNIHAN_DIR}/Unihan_*.txt.bz2 (install unicode-data)`);
 }
 
 /** Whether the font has a real glyph (not .notdef) for cp: the typesetter's own test. */
@@ -186,12 +186,11 @@ function characterSet(kind, noto, fandol, tghz) {
 }
 
 async function loadHbSubset() {
-  const { loadSubsetter } = await import('../dist/fonts/subsetFont.js');
+  const { loadSubsetter, subsetFont } = await import('../dist/fonts/subsetFont.js');
   const { version } = await loadSubsetter();
   if (version !== TESTED_HARFBUZZJS) {
     console.warn(`warning: harfbuzzjs ${version}; the fonts were built with ${TESTED_HARFBUZZJS}, and another version may write other bytes`);
   }
-  const { subsetFont } = await import('../dist/fonts/subsetFont.js');
   return { subset: subsetFont };
 }
 

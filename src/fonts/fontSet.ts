@@ -116,8 +116,23 @@ export class FontSet {
 
   private constructor(private readonly template: Template) {}
 
-  /** Load every face the template defines; report missing or broken files. */
-  static load(template: Template, search: FontSearch, diags: Diagnostics): FontSet | undefined {
+  /**
+   * Load every face the template defines; report missing or broken files.
+   * Font files are looked for in the template's folders, then the project's
+   * fonts/ folder and `extraDirs` (relative to `projectRoot`), then the
+   * bundled fonts; or in the folders `search` names.
+   */
+  static load(template: Template, projectRoot: string | undefined, extraDirs: string[], diags: Diagnostics): FontSet | undefined;
+  static load(template: Template, search: FontSearch, diags: Diagnostics): FontSet | undefined;
+  static load(
+    template: Template,
+    where: FontSearch | string | undefined,
+    diagsOrDirs: Diagnostics | string[],
+    maybeDiags?: Diagnostics,
+  ): FontSet | undefined {
+    const search: FontSearch =
+      Array.isArray(diagsOrDirs) ? { dirs: fontSearchDirs(template, where as string | undefined, diagsOrDirs) } : (where as FontSearch);
+    const diags = Array.isArray(diagsOrDirs) ? maybeDiags! : diagsOrDirs;
     const set = new FontSet(template);
     let ok = true;
     for (const [key, spec] of Object.entries(template.faces)) {

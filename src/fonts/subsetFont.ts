@@ -18,12 +18,10 @@ const HB_SUBSET_SETS_NAME_ID = 4;
  */
 const WASM_PAGES = 8192;
 
-export interface SubsetOptions {
-  /** Tables left out. Default: the layout tables, which bulletin never uses. */
-  dropTables?: string[];
-  /** Name records kept. Default: 0–14 (copyright … licence URL), so the licence travels. */
-  nameIds?: number[];
-}
+/** Tables left out: the layout tables, which bulletin never uses (it draws glyphs at their cmap advance), and DSIG. */
+const DROP_TABLES = ['GSUB', 'GPOS', 'DSIG'];
+/** Name records kept: 0–14 (copyright … licence URL), so the licence travels. */
+const NAME_IDS = Array.from({ length: 15 }, (_, i) => i);
 
 /** The part of the WebAssembly API used here (the DOM lib is not in this project's types). */
 declare const WebAssembly: {
@@ -65,7 +63,7 @@ export function loadSubsetter(): Promise<{ hb: HbExports; version: string }> {
 const tag = (s: string) => ((s.charCodeAt(0) << 24) | (s.charCodeAt(1) << 16) | (s.charCodeAt(2) << 8) | s.charCodeAt(3)) >>> 0;
 
 /** Face `index` of the font file `bytes`, cut down to the code points `cps`. */
-export async function subsetFont(bytes: Uint8Array, index: number, cps: Iterable<number>, options: SubsetOptions = {}): Promise<Buffer> {
+export async function subsetFont(bytes: Uint8Array, index: number, cps: Iterable<number>): Promise<Buffer> {
   const { hb } = await loadSubsetter();
   const ptr = hb.malloc(bytes.length);
   if (!ptr) throw new Error('out of wasm memory');
@@ -78,9 +76,9 @@ export async function subsetFont(bytes: Uint8Array, index: number, cps: Iterable
   const unicodes = hb.hb_subset_input_unicode_set(input);
   for (const cp of cps) hb.hb_set_add(unicodes, cp);
   const drop = hb.hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (const t of options.dropTables ?? ['GSUB', 'GPOS', 'DSIG']) hb.hb_set_add(drop, tag(t));
+  for (const t of DROP_TABLES) hb.hb_set_add(drop, tag(t));
   const names = hb.hb_subset_input_set(input, HB_SUBSET_SETS_NAME_ID);
-  for (const id of options.nameIds ?? Array.from({ length: 15 }, (_, i) => i)) hb.hb_set_add(names, id);
+  for (const id of NAME_IDS) hb.hb_set_add(names, id);
   const result = hb.hb_subset_or_fail(face, input);
   hb.hb_subset_input_destroy(input);
   hb.hb_face_destroy(face);

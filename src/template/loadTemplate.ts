@@ -9,6 +9,7 @@ import { readSourceFile } from '../read/sourceFile.js';
 import { parseYaml, type PositionSource, type YamlSource } from '../read/yamlSource.js';
 import type { SourcePos } from '../model.js';
 import { templateSchema, type TemplateData } from './schema.js';
+import { resolveStyle } from './styles.js';
 
 export interface Template extends TemplateData {
   name: string;
@@ -33,7 +34,7 @@ function locate(name: string, projectTemplatesDir: string | undefined, skipProje
 }
 
 /** Names of the templates a project can use. */
-export function availableTemplates(projectTemplatesDir: string | undefined): string[] {
+function availableTemplates(projectTemplatesDir: string | undefined): string[] {
   const names = new Set<string>();
   for (const dir of [BUILTIN_TEMPLATES_DIR, projectTemplatesDir]) {
     if (!dir || !existsSync(dir)) continue;
@@ -109,7 +110,10 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Every style, face and colour a template names must exist in it. */
+/**
+ * Every style, face and colour a template names must exist in it, and its
+ * grid must fill its text block.
+ */
 function checkReferences(t: Template, positions: PositionSource, diags: Diagnostics): void {
   const faceNames = new Set(Object.keys(t.faces));
   const need = (kind: 'face' | 'style' | 'color', name: string | undefined, p: PropertyKey[]): void => {
@@ -127,6 +131,9 @@ function checkReferences(t: Template, positions: PositionSource, diags: Diagnost
   const m = t.masthead;
   for (const key of ['organization', 'title', 'number', 'editorLine'] as const) need('style', m[key].style, ['masthead', key, 'style']);
   need('color', m.rule.color, ['masthead', 'rule', 'color']);
+  need('color', t.quote.ruleColor, ['quote', 'ruleColor']);
+  need('color', t.table.ruleColor, ['table', 'ruleColor']);
+  need('color', t.distribution.ruleColor, ['distribution', 'ruleColor']);
   need('style', t.article.titleStyle, ['article', 'titleStyle']);
   for (const s of ['heading1', 'heading2', 'heading3', 'section', 'source', 'caption']) need('style', s, ['styles']);
   need('style', t.quote.style, ['quote', 'style']);
@@ -136,5 +143,33 @@ function checkReferences(t: Template, positions: PositionSource, diags: Diagnost
   need('style', t.pageNumber.style, ['pageNumber', 'style']);
   need('style', t.distribution.style, ['distribution', 'style']);
   need('style', t.draft.style, ['draft', 'style']);
-  if (!('black' in t.colors)) diags.error('template.unknownName', positions.posOf(['colors']), { kind: 'color', name: 'black' });
+  // Text whose styles name no colour takes the body's, or, when the body names none, the colour named black.
+  if (t.styles.body?.color === undefined) need('color', resolveStyle(t, 'body').color, ['colors']);
+  checkGrid(t, positions, diags);
+}
+
+/** Grid lines may differ from the text block's height by at most this (pt). */
+const GRID_TOLERANCE = 0.5;
+
+/**
+ * Pagination counts grid lines (linesPerPage); the 报尾, the page number and
+ * the image limit measure textBlock.height: the two must agree.
+ */
+function checkGrid(t: Template, positions: PositionSource, diags: Diagnostics): void {
+  const { linesPerPage, linePitch } = t.grid;
+  const grid = linesPerPage * linePitch;
+  if (Math.abs(t.textBlock.height - grid) <= GRID_TOLERANCE) return;
+  const pt = (v: number) => `${Math.round(v * 100) / 100} pt`;
+  // Point at whichever of the three the most specific template wrote.
+  const keys: PropertyKey[][] = [
+    ['textBlock', 'height'],
+    ['grid', 'linePitch'],
+    ['grid', 'linesPerPage'],
+  ];
+  const rank = (p: PropertyKey[]) => t.files.indexOf(positions.posOf(p).file);
+  const at = keys.reduce((best, p) => (rank(p) < rank(best) ? p : best));
+  diags.error('value.invalid', positions.posOf(at), {
+    key: at.join('.'),
+    detail: `textBlock.height ${pt(t.textBlock.height)} ≠ grid.linesPerPage × grid.linePitch = ${linesPerPage} × ${pt(linePitch)} = ${pt(grid)}`,
+  });
 }

@@ -15,6 +15,8 @@ const positiveLength = length.refine((v) => v > 0, { message: 'must be greater t
 const size = z.number().positive().max(500);
 const hex = z.string().regex(/^#[0-9A-Fa-f]{6}$/, { message: 'color.invalid' });
 const percent = z.number().min(0).max(100);
+/** A step by which a size is reduced to fit: a multiple of 0.5 pt, since Word sets sizes in half points. */
+const sizeStep = z.number().positive().max(10).multipleOf(0.5, { message: 'must be a multiple of 0.5 pt (Word sets sizes in half points)' });
 
 const color = z.strictObject({
   rgb: hex,
@@ -60,20 +62,27 @@ export const templateSchema = z.strictObject({
     organization: mastheadLine,
     title: mastheadLine,
     number: mastheadLine.extend({ format: z.string(), totalFormat: z.string() }),
-    editorLine: mastheadLine.extend({ dateFormat: z.string() }),
+    /** minGap: the least space between the editor and the date, in em of the line's size. */
+    editorLine: mastheadLine.extend({ dateFormat: z.string(), minGap: z.number().min(0).max(10) }),
     rule: z.strictObject({ color: z.string().min(1), thickness: positiveLength, spaceBefore: length }),
     bodyGap: z.number().min(0).max(20),
+    /** A line too long is set smaller by this step until it fits. */
+    sizeStep,
   }),
   article: z.strictObject({
     titleStyle: z.string().min(1),
     titleLineHeight: z.number().min(1).max(3),
     titleMinSize: size,
+    titleSizeStep: sizeStep,
     titleSpaceBefore: z.number().int().min(0).max(10),
     titleSpaceAfter: z.number().int().min(0).max(10),
     titleKeepLines: z.number().int().min(0).max(10),
     titleMaxLines: z.number().int().min(1).max(10),
+    headingKeepLines: z.number().int().min(0).max(10),
     sourceFormat: z.string(),
     sectionFormat: z.string(),
+    sectionSpaceBefore: z.number().int().min(0).max(10),
+    sectionKeepLines: z.number().int().min(0).max(10),
   }),
   paragraph: z.strictObject({
     firstLineIndent: z.number().min(0).max(10),
@@ -90,12 +99,14 @@ export const templateSchema = z.strictObject({
     labelStyle: z.string().min(1),
     label: z.string(),
     rule: positiveLength,
+    ruleColor: z.string().min(1),
     inset: z.number().min(0).max(5),
   }),
   table: z.strictObject({
     style: z.string().min(1),
     headerStyle: z.string().min(1),
     rule: positiveLength,
+    ruleColor: z.string().min(1),
     cellPadding: length,
   }),
   pageNumber: z.strictObject({ style: z.string().min(1), format: z.string(), offset: length, indent: z.number().min(0) }),
@@ -106,6 +117,7 @@ export const templateSchema = z.strictObject({
     separator: z.string(),
     thickRule: positiveLength,
     thinRule: positiveLength,
+    ruleColor: z.string().min(1),
     padding: length,
     copiesFormat: z.string(),
     spaceAbove: z.number().int().min(0),
@@ -122,6 +134,3 @@ export const templateSchema = z.strictObject({
 });
 
 export type TemplateData = z.infer<typeof templateSchema>;
-export type FaceSpec = TemplateData['faces'][string];
-export type StyleSpec = z.infer<typeof style>;
-export type ColorSpec = z.infer<typeof color>;

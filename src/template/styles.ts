@@ -12,7 +12,8 @@ export interface TextStyle {
 
 /**
  * Resolve style `name`. Inline styles (strong, emphasis) inherit size and
- * colour from `base`, the style of the text they sit in.
+ * colour from `base`, the style of the text they sit in; what neither says
+ * comes from the body style (text with no colour anywhere is black).
  */
 export function resolveStyle(t: Template, name: string, base?: TextStyle): TextStyle {
   const s = t.styles[name] ?? {};
@@ -21,6 +22,6 @@ export function resolveStyle(t: Template, name: string, base?: TextStyle): TextS
     face: s.face ?? base?.face ?? body.face ?? Object.keys(t.faces)[0]!,
     size: s.size ?? base?.size ?? body.size ?? 12,
     bold: s.bold ?? base?.bold ?? false,
-    color: s.color ?? base?.color ?? 'black',
+    color: s.color ?? base?.color ?? body.color ?? 'black',
   };
 }

@@ -8,9 +8,9 @@ import type { FlowBlock, FlowLine } from './flow.js';
 import { flattenInlines } from './inlines.js';
 import { fill } from '../template/format.js';
 import { afterQuoteLabel } from '../text/quoteLabel.js';
-import { blockKey, type BlockSetting, type LayoutItem, type LineRole, type TitleSetting } from './layout.js';
+import { blockKey, type BlockSetting, type LayoutItem, type TitleSetting } from './layout.js';
 import { glyphsToRuns } from './runs.js';
-import { setLines, textWidth, type MeasureSpec, type SetLine } from './setLines.js';
+import { fitSize, oneLine, setLines, type MeasureSpec, type SetLine } from './setLines.js';
 
 /** Horizontal frame the blocks of a container are set in. */
 interface Frame {
@@ -18,7 +18,6 @@ interface Frame {
   x: number;
   width: number;
   base: TextStyle;
-  role: LineRole;
   box?: FlowLine['box'];
 }
 
@@ -40,30 +39,32 @@ export class ArticleFlow {
     return this.ctx.geometry;
   }
 
-  /** The heading of a run of articles of one section: 【行业动态】. */
-  section(name: string): FlowBlock {
+  /** The heading of a run of articles of one section: 【行业动态】, before `article`. */
+  section(name: string, article: Article): FlowBlock {
     const t = this.ctx.template;
     const style = this.ctx.style('section');
     const text = fill(t.article.sectionFormat, { section: name });
-    const lines = this.textLines([{ text, style }], { width: this.g.width, align: 'left' }, this.frame(style, 'section'));
-    return { lines, splittable: false, widowControl: false, keepWithNext: 1, spaceBefore: t.article.titleSpaceBefore };
+    const lines = this.textLines([{ text, style }], { width: this.g.width, align: 'left' }, this.frame(style));
+    return {
+      lines,
+      splittable: false,
+      unit: { what: 'section', pos: article.pos },
+      widowControl: false,
+      keepWithNext: t.article.sectionKeepLines,
+      spaceBefore: t.article.sectionSpaceBefore,
+    };
   }
 
   article(article: Article): FlowBlock[] {
     const blocks: FlowBlock[] = [this.title(article)];
-    const frame = this.frame(this.g.body, 'body');
+    const frame = this.frame(this.g.body);
     for (const block of article.blocks) blocks.push(...this.block(block, frame, 0));
     if (article.source) blocks.push(this.source(article));
     return blocks;
   }
 
-  /** A block that cannot break across pages must fit on one: report it when it does not. */
-  private tooTall(what: 'title' | 'row', slots: number, pos: Block['pos']): void {
-    if (slots > this.g.linesPerPage) this.ctx.diags.error('block.tooTall', pos, { what, lines: slots, max: this.g.linesPerPage });
-  }
-
-  private frame(base: TextStyle, role: LineRole): Frame {
-    return { x: 0, width: this.g.width, base, role };
+  private frame(base: TextStyle): Frame {
+    return { x: 0, width: this.g.width, base };
   }
 
   private title(article: Article): FlowBlock {
@@ -77,14 +78,12 @@ export class ArticleFlow {
       glyphsToRuns(line.glyphs, line.x, this.ctx.baselineIn(top + i * lineHeight, lineHeight, style.size, style.face), this.ctx),
     );
     const titleText = article.title.map((l) => l.text).join('');
-    this.tooTall('title', slots, article.title[0]!.pos);
-    const lines: FlowLine[] = [
-      { role: 'title', slots, items, text: set.map((l) => l.text).join('\n'), justified: false, outline: titleText },
-    ];
-    if (t.article.titleSpaceAfter > 0) lines.push(emptyLine('title', t.article.titleSpaceAfter));
+    const lines: FlowLine[] = [{ slots, items, text: set.map((l) => l.text).join('\n'), outline: titleText }];
+    if (t.article.titleSpaceAfter > 0) lines.push(spacer(t.article.titleSpaceAfter));
     return {
       lines,
       splittable: false,
+      unit: { what: 'title', pos: article.title[0]!.pos },
       widowControl: false,
       keepWithNext: t.article.titleKeepLines,
       spaceBefore: t.article.titleSpaceBefore,
@@ -93,31 +92,26 @@ export class ArticleFlow {
 
   /**
    * The title's lines as the author divided them, at the largest size from the
-   * style's down to titleMinSize at which each fits on one line; failing that,
-   * at the style's size with long lines wrapped (balanced).
+   * style's down to titleMinSize (by titleSizeStep) at which each fits on one
+   * line; failing that, at the style's size with long lines wrapped (balanced).
    */
   private fitTitle(article: Article): { style: TextStyle; set: SetLine[] } {
     const t = this.ctx.template;
     const base = this.ctx.style(t.article.titleStyle);
-    const setAt = (size: number) => {
-      const style = { ...base, size };
-      const set = article.title.flatMap((line) =>
-        setLines([{ text: line.text, style, pos: line.pos }], { width: this.g.width, align: 'center', balance: true }, this.ctx),
-      );
-      return { style, set };
-    };
-    for (let size = base.size; size >= t.article.titleMinSize - 1e-9; size -= 0.5) {
-      const attempt = setAt(size);
-      if (attempt.set.length === article.title.length) return attempt;
-    }
-    return setAt(base.size);
+    const widest = Math.max(...article.title.map((line) => oneLine(line.text, base, this.ctx).width));
+    const fit = fitSize(widest, this.g.width, base.size, t.article.titleMinSize, t.article.titleSizeStep);
+    const style = fit.fits ? { ...base, size: fit.size } : base;
+    const set = article.title.flatMap((line) =>
+      setLines([{ text: line.text, style, pos: line.pos }], { width: this.g.width, align: 'center', balance: true }, this.ctx),
+    );
+    return { style, set };
   }
 
   private source(article: Article): FlowBlock {
     const style = this.ctx.style('source');
     const text = fill(this.ctx.template.article.sourceFormat, { source: article.source! });
-    const lines = this.textLines([{ text, style }], { width: this.g.width, align: 'right' }, this.frame(style, 'source'));
-    return { lines, splittable: false, widowControl: false, keepWithNext: 0, spaceBefore: 0 };
+    const lines = this.textLines([{ text, style }], { width: this.g.width, align: 'right' }, this.frame(style));
+    return { lines, splittable: false, unit: { what: 'source', pos: article.pos }, widowControl: false, keepWithNext: 0, spaceBefore: 0 };
   }
 
   private block(block: Block, frame: Frame, depth: number): FlowBlock[] {
@@ -135,9 +129,9 @@ export class ArticleFlow {
         const lines = this.textLines(
           flattenInlines(block.children, style, this.ctx),
           { width: frame.width, firstIndent: this.indent(), align: 'justify' },
-          { ...frame, role: 'heading' },
+          frame,
         );
-        return [{ lines, splittable: true, widowControl: true, keepWithNext: 2, spaceBefore: 0 }];
+        return [{ lines, splittable: true, widowControl: true, keepWithNext: this.ctx.template.article.headingKeepLines, spaceBefore: 0 }];
       }
       case 'list':
         return this.list(block, frame, depth);
@@ -180,13 +174,7 @@ export class ArticleFlow {
     const size = line.glyphs[0]?.atom.style.size ?? frame.base.size;
     const face = line.glyphs[0]?.atom.style.face ?? frame.base.face;
     const baseline = this.ctx.baselineIn(0, this.g.pitch, size, face);
-    const fl: FlowLine = {
-      role: frame.role,
-      slots: 1,
-      items: glyphsToRuns(line.glyphs, frame.x + line.x, baseline, this.ctx),
-      text: line.text,
-      justified: line.justified,
-    };
+    const fl: FlowLine = { slots: 1, items: glyphsToRuns(line.glyphs, frame.x + line.x, baseline, this.ctx), text: line.text };
     if (frame.box) fl.box = frame.box;
     return fl;
   }
@@ -196,27 +184,35 @@ export class ArticleFlow {
     const out: FlowBlock[] = [];
     const start = this.indent() + depth * t.list.indent * this.g.charPitch;
     list.items.forEach((item, i) => {
-      const marker = list.ordered ? fill(t.list.numberFormat, { n: list.start + i }) : t.list.bullet;
-      const markerPieces: StyledPiece[] = [{ text: marker, style: frame.base }];
-      const markerWidth = textWidth(markerPieces, this.ctx);
-      const hang = start + markerWidth + t.lineBreaking.spaceWidth * frame.base.size;
-      const itemFrame: Frame = { ...frame, role: 'list' };
+      const marker = oneLine(list.ordered ? fill(t.list.numberFormat, { n: list.start + i }) : t.list.bullet, frame.base, this.ctx);
+      // The text hangs one typed space after the marker, on every line.
+      const hang = start + marker.width + t.lineBreaking.spaceWidth * frame.base.size;
       item.blocks.forEach((b, k) => {
         if (b.type === 'paragraph') {
-          const flow =
-            k === 0
-              ? this.paragraph(b.children, itemFrame, start, hang, [...markerPieces, { text: ' ', style: frame.base }])
-              : this.paragraph(b.children, itemFrame, hang, hang);
+          const flow = this.paragraph(b.children, frame, hang, hang);
+          if (k === 0) this.prefix(flow, marker, `${marker.text} `, start, frame);
           this.note(b.pos, { lines: flow.lines.length, indent: k === 0 ? { start, hang } : { start: hang, hang } });
           out.push(flow);
         } else if (b.type === 'list') {
-          out.push(...this.list(b, itemFrame, depth + 1));
+          out.push(...this.list(b, frame, depth + 1));
         } else {
-          out.push(...this.block(b, itemFrame, depth + 1));
+          out.push(...this.block(b, frame, depth + 1));
         }
       });
     });
     return out;
+  }
+
+  /**
+   * Put `label` (a list marker) at `x` from the frame's edge on the first line
+   * of `flow`, before its text, which stays where it was set.
+   */
+  private prefix(flow: FlowBlock, label: SetLine, text: string, x: number, frame: Frame): void {
+    if (flow.lines.length === 0) flow.lines.push(this.flowLine({ glyphs: [], x: 0, width: 0, text: '', justified: false }, frame));
+    const first = flow.lines[0]!;
+    const baseline = this.ctx.baselineIn(0, this.g.pitch, frame.base.size, frame.base.face);
+    first.items.unshift(...glyphsToRuns(label.glyphs, frame.x + x, baseline, this.ctx));
+    first.text = `${text}${first.text ?? ''}`;
   }
 
   private image(img: ImageBlock, frame: Frame): FlowBlock {
@@ -229,7 +225,6 @@ export class ArticleFlow {
     const slots = Math.max(1, Math.ceil(h / this.g.pitch - 1e-6));
     const lines: FlowLine[] = [
       {
-        role: 'image',
         slots,
         items: [
           {
@@ -244,28 +239,25 @@ export class ArticleFlow {
           },
         ],
         text: '',
-        justified: false,
       },
     ];
     if (img.caption.length > 0) {
       const style = this.ctx.style('caption');
-      lines.push(
-        ...this.textLines(flattenInlines(img.caption, style, this.ctx), { width: frame.width, align: 'center' }, { ...frame, role: 'caption' }),
-      );
+      lines.push(...this.textLines(flattenInlines(img.caption, style, this.ctx), { width: frame.width, align: 'center' }, frame));
     }
-    return { lines, splittable: false, widowControl: false, keepWithNext: 0, spaceBefore: 0 };
+    return { lines, splittable: false, unit: { what: 'image', pos: img.pos }, widowControl: false, keepWithNext: 0, spaceBefore: 0 };
   }
 
   private quote(q: Quote, frame: Frame, depth: number): FlowBlock[] {
     const t = this.ctx.template.quote;
     const inset = t.inset * this.g.charPitch;
     const style = this.ctx.style(t.style);
+    // The box takes the frame the quote sits in; its text is inset from it.
     const inner: Frame = {
       x: frame.x + inset,
       width: frame.width - 2 * inset,
       base: style,
-      role: 'quote',
-      box: { id: ++this.boxIds, thickness: t.rule, color: 'black' },
+      box: { id: ++this.boxIds, x: frame.x, width: frame.width, thickness: t.rule, color: t.ruleColor },
     };
     return q.blocks.flatMap((b, i) => {
       const rest = i === 0 ? afterQuoteLabel(b, t.label) : undefined;
@@ -299,14 +291,13 @@ export class ArticleFlow {
     const widths = natural.map((w) => (w / total) * frame.width);
     this.note(table.pos, { table: { widths } });
     const xs = widths.reduce<number[]>((acc, w) => [...acc, acc.at(-1)! + w], [frame.x]);
-    const color = this.ctx.color('black');
+    const color = this.ctx.color(t.ruleColor);
     const lines: FlowLine[] = table.rows.map((_, r) => {
       const cells = widths.map((w, c) => {
         const align = table.align[c] === 'center' ? 'center' : table.align[c] === 'right' ? 'right' : 'left';
         return setLines(piecesOf(r, c), { width: w - 2 * pad, align }, this.ctx);
       });
       const slots = Math.max(1, ...cells.map((c) => c.length));
-      this.tooTall('row', slots, table.rows[r]?.[0]?.pos ?? table.pos);
       const height = slots * this.g.pitch;
       const items: LayoutItem[] = [];
       cells.forEach((cellLines, c) => {
@@ -321,18 +312,18 @@ export class ArticleFlow {
       items.push({ kind: 'rule', x1: frame.x, y1: height, x2: right, y2: height, thickness: t.rule, color });
       for (const x of xs) items.push({ kind: 'rule', x1: x, y1: 0, x2: x, y2: height, thickness: t.rule, color });
       return {
-        role: 'table',
         slots,
         items,
         text: cells.map((c) => c.map((l) => l.text).join('')).join('\t'),
-        justified: false,
+        unit: { what: 'row', pos: table.rows[r]?.[0]?.pos ?? table.pos },
       };
     });
     return { lines, splittable: true, widowControl: false, keepWithNext: 0, spaceBefore: 0 };
   }
 }
 
-function emptyLine(role: LineRole, slots: number): FlowLine {
-  return { role, slots, items: [], text: '', justified: false };
+/** Empty grid lines, with no text. */
+function spacer(slots: number): FlowLine {
+  return { slots, items: [] };
 }
 

@@ -5,7 +5,7 @@
 import type { Atom, Glyph } from './atoms.js';
 
 /** One line: atoms start..end (inclusive) of the paragraph. */
-export interface LineSpec {
+interface LineSpec {
   start: number;
   end: number;
   /** The paragraph's last line, or a line ended by a hard break: not stretched. */
@@ -32,7 +32,7 @@ function isMarkPair(a: Atom, b: Atom): boolean {
   return a.fullWidthMark && b.fullWidthMark && (a.blankRight > 0 || b.blankLeft > 0);
 }
 
-export function canBreakBetween(a: Atom, b: Atom): boolean {
+function canBreakBetween(a: Atom, b: Atom): boolean {
   if (a.kind === 'break') return true;
   if (a.noEnd || b.noStart) return false;
   if (a.kind === 'latin' && b.kind === 'latin') return false;
@@ -56,7 +56,7 @@ interface Settled {
  * removed, a closing mark at the line end set half width, trailing spaces
  * taking no space.
  */
-export function settle(atoms: readonly Atom[], start: number, end: number): Settled {
+function settle(atoms: readonly Atom[], start: number, end: number): Settled {
   const n = end - start + 1;
   const widths = new Array<number>(n);
   const shifts = new Array<number>(n).fill(0);

@@ -21,7 +21,6 @@ export interface Geometry {
   /** Distance between body baselines. */
   pitch: number;
   linesPerPage: number;
-  charsPerLine: number;
   /** Width of one body character on the grid: width / charsPerLine. */
   charPitch: number;
   /** Extra advance per character, in em, that puts body characters on the grid. */
@@ -50,7 +49,6 @@ export class TypesetContext {
       inner: template.textBlock.inner,
       pitch: template.grid.linePitch,
       linesPerPage: template.grid.linesPerPage,
-      charsPerLine: template.grid.charsPerLine,
       charPitch: charPitch(template),
       trackingEm: trackingEm(template),
       body,
@@ -68,16 +66,22 @@ export class TypesetContext {
     return s;
   }
 
+  /** A colour of the template (loading checked that every name it uses exists). */
   color(name: string): Color {
-    const c = this.template.colors[name] ?? this.template.colors.black!;
+    const c = this.template.colors[name];
+    if (!c) throw new Error(`unknown colour ${name}`);
     return c.cmyk ? { rgb: c.rgb, cmyk: c.cmyk } : { rgb: c.rgb };
+  }
+
+  /** Whether page `pageNumber` is set as an odd (right-hand) page: every page of a one-sided template is. */
+  isOddPage(pageNumber: number): boolean {
+    return !this.geometry.twoSided || pageNumber % 2 === 1;
   }
 
   /** Left edge of the text block: the inner margin on odd pages, mirrored on even ones. */
   textBlockX(pageNumber: number): number {
     const g = this.geometry;
-    if (!g.twoSided || pageNumber % 2 === 1) return g.inner;
-    return g.pageWidth - g.inner - g.width;
+    return this.isOddPage(pageNumber) ? g.inner : g.pageWidth - g.inner - g.width;
   }
 
   /** The y of grid line `slot`'s top. */

@@ -22,7 +22,7 @@ export function typesetDistribution(meta: IssueMeta, ctx: TypesetContext): Distr
   const style = ctx.style(d.style);
   const width = ctx.geometry.width;
   const inset = d.indent * style.size;
-  const color = ctx.color('black');
+  const color = ctx.color(d.ruleColor);
   const items: LayoutItem[] = [];
   const lines: PlacedLine[] = [];
   const labelWidths: number[] = [];
@@ -31,13 +31,14 @@ export function typesetDistribution(meta: IssueMeta, ctx: TypesetContext): Distr
   const rule = (thickness: number): void => {
     items.push({ kind: 'rule', x1: 0, y1: y, x2: width, y2: y, thickness, color });
   };
-  /** Set lines in a row under the current rule; x is each line's left edge. */
-  const row = (rowLines: Array<{ line: SetLine; x: number }>): void => {
+  /** Set lines in a row under the current rule, `inset` in; a label goes before the first. */
+  const row = (rowLines: SetLine[], label?: SetLine): void => {
     y += d.padding;
-    rowLines.forEach(({ line, x }, i) => {
+    rowLines.forEach((line, i) => {
       const baseline = ctx.baselineIn(y + i * d.linePitch, d.linePitch, style.size, style.face);
-      items.push(...glyphsToRuns(line.glyphs, x + line.x, baseline, ctx));
-      lines.push({ role: 'distribution', slot: -1, slots: 0, text: line.text, justified: line.justified });
+      if (i === 0 && label) items.push(...glyphsToRuns(label.glyphs, inset, baseline, ctx));
+      items.push(...glyphsToRuns(line.glyphs, inset + line.x, baseline, ctx));
+      lines.push({ text: i === 0 && label ? `${label.text}${line.text}` : line.text });
     });
     y += rowLines.length * d.linePitch + d.padding;
   };
@@ -45,23 +46,20 @@ export function typesetDistribution(meta: IssueMeta, ctx: TypesetContext): Distr
   rule(d.thickRule);
   meta.distribution.forEach((entry, i) => {
     if (i > 0) rule(d.thinRule);
-    const label = { text: `${entry.label}${d.separator}`, style, pos: entry.pos };
-    // Later lines align under the first character after the label.
-    const hang = textWidth([label], ctx);
+    const labelPiece = { text: `${entry.label}${d.separator}`, style, pos: entry.pos };
+    const label = setLines([labelPiece], { width: 1e9, align: 'left' }, ctx)[0]!;
+    // The label stands alone at the start; every line of text starts after its full width.
+    const hang = textWidth([labelPiece], ctx);
     labelWidths.push(hang);
-    const measure = (first: boolean) => ({ width: width - 2 * inset, firstIndent: first ? 0 : hang, restIndent: hang, align: 'justify' as const });
-    const piece = (text: string) => ({ text, style, pos: entry.pos });
-    const body: SetLine[] =
-      entry.kind === 'list'
-        ? entry.recipients.flatMap((r, k) => setLines(k === 0 ? [label, piece(r)] : [piece(r)], measure(k === 0), ctx))
-        : setLines([label, piece(entry.text)], measure(true), ctx);
-    row(body.map((line) => ({ line, x: inset })));
+    const measure = { width: width - 2 * inset, firstIndent: hang, restIndent: hang, align: 'justify' as const };
+    const set = (text: string) => setLines([{ text, style, pos: entry.pos }], measure, ctx);
+    const body = entry.kind === 'list' ? entry.recipients.flatMap(set) : set(entry.text);
+    row(body.length > 0 ? body : [{ glyphs: [], x: hang, width: 0, text: '', justified: false }], label);
   });
   if (meta.copies !== undefined) {
     if (meta.distribution.length > 0) rule(d.thinRule);
     const text = fill(d.copiesFormat, { copies: meta.copies });
-    const line = setLines([{ text, style }], { width: width - 2 * inset, align: 'right' }, ctx)[0]!;
-    row([{ line, x: inset }]);
+    row(setLines([{ text, style }], { width: width - 2 * inset, align: 'right' }, ctx));
   }
   rule(d.thickRule);
   return { items, height: y, lines, labelWidths };

@@ -49,31 +49,9 @@ export interface ImageItem {
 
 export type LayoutItem = TextRun | Rule | ImageItem;
 
-/** What a line on a page is, for outline, tests and diagnostics. */
-export type LineRole =
-  | 'masthead'
-  | 'title'
-  | 'section'
-  | 'heading'
-  | 'body'
-  | 'list'
-  | 'quote'
-  | 'caption'
-  | 'image'
-  | 'table'
-  | 'source'
-  | 'distribution'
-  | 'pageNumber';
-
+/** A line of text on a page, in reading order: what a copy from the page gives (for tests and diagnostics). */
 export interface PlacedLine {
-  role: LineRole;
-  /** The grid line it starts on (0 = the first line of the text block); -1 off the grid. */
-  slot: number;
-  /** Grid lines it occupies. */
-  slots: number;
   text: string;
-  /** Whether the line was stretched to the full measure. */
-  justified: boolean;
 }
 
 export interface LayoutPage {

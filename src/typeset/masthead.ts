@@ -2,11 +2,14 @@
 // editor and date, and the red rule under them (LAYOUT.md §3).
 import type { IssueMeta, SourcePos } from '../model.js';
 import { fill, formatDate } from '../template/format.js';
+import type { Template } from '../template/loadTemplate.js';
 import type { TextStyle } from '../template/styles.js';
 import type { TypesetContext } from './context.js';
 import type { LayoutItem, PlacedLine } from './layout.js';
 import { glyphsToRuns } from './runs.js';
-import { setLines, type SetLine } from './setLines.js';
+import { fitSize, oneLine } from './setLines.js';
+
+type MastheadLine = Template['masthead']['organization'];
 
 export interface Masthead {
   /** Items relative to the text block's top-left corner. */
@@ -25,53 +28,54 @@ export function typesetMasthead(meta: IssueMeta, ctx: TypesetContext): Masthead 
   const lines: PlacedLine[] = [];
   let cursor = 0;
 
-  /** Set `text` centred on one line; too wide, smaller (never wrapped), but not below `minSize`. */
-  const place = (text: string, styleName: string, spaceBefore: number, minSize: number, pos: SourcePos | undefined): number => {
-    let style = ctx.style(styleName);
-    let set = oneLine(text, style, ctx);
-    if (set.width > width) {
-      const size = Math.floor(((style.size * width) / set.width) * 2) / 2;
-      if (size < minSize && pos) ctx.diags.error('masthead.tooLong', pos, { text, size: minSize });
-      style = { ...style, size: Math.max(size, Math.min(minSize, style.size)) };
-      set = oneLine(text, style, ctx);
-    }
-    const top = cursor + spaceBefore;
+  /**
+   * The line's style at the size at which `naturalWidth` (at the style's
+   * size) fits `available`: too wide, smaller (never wrapped), but not below
+   * the line's minSize; below that, an error at `pos`.
+   */
+  const fitted = (line: MastheadLine, text: string, naturalWidth: number, available: number, pos: SourcePos | undefined): TextStyle => {
+    const style = ctx.style(line.style);
+    const fit = fitSize(naturalWidth, available, style.size, line.minSize, m.sizeStep);
+    if (!fit.fits) ctx.diags.error('masthead.tooLong', pos, { text, size: line.minSize });
+    return fit.size === style.size ? style : { ...style, size: fit.size };
+  };
+
+  /** Set `text` centred on one line, as small as it takes to fit. */
+  const place = (text: string, line: MastheadLine, pos: SourcePos | undefined): number => {
+    const style = fitted(line, text, oneLine(text, ctx.style(line.style), ctx).width, width, pos);
+    const set = oneLine(text, style, ctx);
+    const top = cursor + line.spaceBefore;
     const baseline = ctx.baselineIn(top, style.size, style.size, style.face);
     items.push(...glyphsToRuns(set.glyphs, (width - set.width) / 2, baseline, ctx));
-    lines.push({ role: 'masthead', slot: -1, slots: 0, text, justified: false });
+    lines.push({ text });
     cursor = top + style.size;
     return style.size;
   };
 
   const sizes = {
-    organization: place(meta.organization, m.organization.style, m.organization.spaceBefore, m.organization.minSize, meta.where.organization),
-    title: place(meta.title, m.title.style, m.title.spaceBefore, m.title.minSize, meta.where.title),
+    organization: place(meta.organization, m.organization, meta.where.organization),
+    title: place(meta.title, m.title, meta.where.title),
     number: ctx.style(m.number.style).size,
     editor: ctx.style(m.editorLine.style).size,
   };
   const numberText = issueNumberText(meta, ctx);
-  if (numberText !== undefined) sizes.number = place(numberText, m.number.style, m.number.spaceBefore, m.number.minSize, undefined);
+  if (numberText !== undefined) sizes.number = place(numberText, m.number, meta.where.number);
 
-  // Editor flush left, date flush right, on one line, at least a character
-  // apart: a line too long for that is set smaller, never overlapped.
-  let style = ctx.style(m.editorLine.style);
-  const dateText = formatDate(m.editorLine.dateFormat, meta.date);
-  let editor = oneLine(meta.editor, style, ctx);
-  let date = oneLine(dateText, style, ctx);
-  const needed = editor.width + style.size + date.width;
-  if (needed > width) {
-    const size = Math.floor(((style.size * width) / needed) * 2) / 2;
-    if (size < m.editorLine.minSize) ctx.diags.error('masthead.tooLong', meta.where.editor, { text: meta.editor, size: m.editorLine.minSize });
-    style = { ...style, size: Math.max(size, Math.min(m.editorLine.minSize, style.size)) };
-    editor = oneLine(meta.editor, style, ctx);
-    date = oneLine(dateText, style, ctx);
-  }
+  // Editor flush left, date flush right, on one line, at least minGap apart:
+  // a line too long for that is set smaller, never overlapped.
+  const e = m.editorLine;
+  const dateText = formatDate(e.dateFormat, meta.date);
+  const natural = ctx.style(e.style);
+  const needed = oneLine(meta.editor, natural, ctx).width + e.minGap * natural.size + oneLine(dateText, natural, ctx).width;
+  const style = fitted(e, meta.editor, needed, width, meta.where.editor);
+  const editor = oneLine(meta.editor, style, ctx);
+  const date = oneLine(dateText, style, ctx);
   sizes.editor = style.size;
-  const top = cursor + m.editorLine.spaceBefore;
+  const top = cursor + e.spaceBefore;
   const baseline = ctx.baselineIn(top, style.size, style.size, style.face);
   items.push(...glyphsToRuns(editor.glyphs, 0, baseline, ctx));
   items.push(...glyphsToRuns(date.glyphs, width - date.width, baseline, ctx));
-  lines.push({ role: 'masthead', slot: -1, slots: 0, text: `${meta.editor} ${dateText}`, justified: false });
+  lines.push({ text: `${meta.editor} ${dateText}` });
   cursor = top + style.size;
 
   const ruleY = cursor + m.rule.spaceBefore;
@@ -86,8 +90,4 @@ export function issueNumberText(meta: IssueMeta, ctx: TypesetContext): string | 
   let text = typeof meta.number === 'number' ? fill(m.number.format, { number: meta.number }) : meta.number;
   if (meta.totalNumber !== undefined) text += fill(m.number.totalFormat, { totalNumber: meta.totalNumber });
   return text;
-}
-
-function oneLine(text: string, style: TextStyle, ctx: TypesetContext): SetLine {
-  return setLines([{ text, style }], { width: 1e9, align: 'left' }, ctx)[0] ?? { glyphs: [], x: 0, width: 0, text: '', justified: false };
 }

@@ -4,18 +4,17 @@ import { fill } from '../template/format.js';
 import type { TypesetContext } from './context.js';
 import type { TextRun } from './layout.js';
 import { glyphsToRuns } from './runs.js';
-import { setLines } from './setLines.js';
+import { oneLine } from './setLines.js';
 
 export function typesetPageNumber(pageNumber: number, ctx: TypesetContext): { runs: TextRun[]; text: string } {
   const p = ctx.template.pageNumber;
   const g = ctx.geometry;
   const style = ctx.style(p.style);
   const text = fill(p.format, { n: pageNumber });
-  const line = setLines([{ text, style }], { width: 1e9, align: 'left' }, ctx)[0]!;
+  const line = oneLine(text, style, ctx);
   const left = ctx.textBlockX(pageNumber);
   const inset = p.indent * style.size;
-  const odd = !g.twoSided || pageNumber % 2 === 1;
-  const x = odd ? left + g.width - inset - line.width : left + inset;
+  const x = ctx.isOddPage(pageNumber) ? left + g.width - inset - line.width : left + inset;
   const top = g.top + g.height + p.offset;
   const baseline = ctx.baselineIn(top, style.size, style.size, style.face);
   return { runs: glyphsToRuns(line.glyphs, x, baseline, ctx), text };

@@ -2,6 +2,7 @@
 // breaking, then placement with the alignment asked for.
 import { toAtoms, type Atom, type StyledPiece } from './atoms.js';
 import { breakLines, placeLine, type PlacedGlyph } from './breakLines.js';
+import type { TextStyle } from '../template/styles.js';
 import type { TypesetContext } from './context.js';
 
 export type Align = 'justify' | 'left' | 'center' | 'right';
@@ -69,4 +70,22 @@ function balanced(input: Atom[], widthOf: (i: number) => number, count: number):
 /** Width of text at its natural spacing, as when it starts a line (labels, markers). */
 export function textWidth(pieces: StyledPiece[], ctx: TypesetContext): number {
   return toAtoms(pieces, ctx).reduce((w, a) => w + a.width, 0);
+}
+
+/** `text` set on one line at its natural spacing, never broken (masthead lines, labels, page numbers). */
+export function oneLine(text: string, style: TextStyle, ctx: TypesetContext): SetLine {
+  return setLines([{ text, style }], { width: 1e9, align: 'left' }, ctx)[0] ?? { glyphs: [], x: 0, width: 0, text: '', justified: false };
+}
+
+/**
+ * The size at which text `naturalWidth` wide at `size` fits `available`:
+ * `size` when it fits, else the largest multiple of `step` below it at which
+ * it does (text width grows in proportion to its size), but never below
+ * `minSize` nor `step`; `fits` is false when it needs less than that.
+ */
+export function fitSize(naturalWidth: number, available: number, size: number, minSize: number, step: number): { size: number; fits: boolean } {
+  if (naturalWidth <= available) return { size, fits: true };
+  const needed = Math.floor((size * available) / naturalWidth / step) * step;
+  const floor = Math.min(Math.max(minSize, step), size);
+  return needed < floor ? { size: floor, fits: false } : { size: needed, fits: true };
 }

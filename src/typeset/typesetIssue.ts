@@ -3,14 +3,14 @@
 import type { Issue } from '../model.js';
 import { ArticleFlow } from './articleFlow.js';
 import type { TypesetContext } from './context.js';
-import { typesetDistribution } from './distribution.js';
-import { translateItems, type FlowBlock } from './flow.js';
+import { typesetDistribution, type DistributionBlock } from './distribution.js';
+import { tooTall, translateItems, type FlowBlock } from './flow.js';
 import type { Layout, LayoutItem, LayoutPage, OutlineEntry } from './layout.js';
 import { issueNumberText, typesetMasthead } from './masthead.js';
 import { typesetPageNumber } from './pageNumber.js';
 import { paginate, type PagedLine } from './paginate.js';
 import { glyphsToRuns } from './runs.js';
-import { setLines } from './setLines.js';
+import { oneLine } from './setLines.js';
 
 export interface TypesetOptions {
   /** Mark every page 草稿. */
@@ -31,7 +31,7 @@ export function typesetIssue(issue: Issue, ctx: TypesetContext, options: Typeset
   const blocks: FlowBlock[] = [];
   let section: string | undefined;
   for (const article of issue.articles) {
-    if (article.section !== undefined && article.section !== section) blocks.push(flow.section(article.section));
+    if (article.section !== undefined && article.section !== section) blocks.push(flow.section(article.section, article));
     section = article.section;
     blocks.push(...flow.article(article));
   }
@@ -39,6 +39,7 @@ export function typesetIssue(issue: Issue, ctx: TypesetContext, options: Typeset
 
   // The 报尾 sits at the foot of the last page, or of a page of its own.
   const dist = typesetDistribution(issue.meta, ctx);
+  reportTooTall(blocks, dist, issue, ctx);
   let distPage = paged.length - 1;
   let distNewPage = false;
   let contentBottom = 0;
@@ -67,9 +68,7 @@ export function typesetIssue(issue: Issue, ctx: TypesetContext, options: Typeset
     for (const { line, slot } of lines) {
       const top = ctx.slotTop(slot);
       page.items.push(...translateItems(line.items, x0, top));
-      if (line.role !== 'title' || line.items.length > 0) {
-        page.lines.push({ role: line.role, slot, slots: line.slots, text: line.text, justified: line.justified });
-      }
+      if (line.text !== undefined) page.lines.push({ text: line.text });
       if (line.outline) outline.push({ title: line.outline, page: number, y: top });
     }
     page.items.push(...boxes(lines, x0, ctx));
@@ -79,7 +78,7 @@ export function typesetIssue(issue: Issue, ctx: TypesetContext, options: Typeset
     }
     const pn = typesetPageNumber(number, ctx);
     page.items.push(...pn.runs);
-    page.lines.push({ role: 'pageNumber', slot: -1, slots: 0, text: pn.text, justified: false });
+    page.lines.push({ text: pn.text });
     // Under the text, so it never hides a character.
     if (options.draft || issue.meta.draft) page.items.unshift(...watermark(ctx));
     return page;
@@ -120,10 +119,27 @@ export function typesetIssue(issue: Issue, ctx: TypesetContext, options: Typeset
   };
 }
 
+/**
+ * What cannot break across pages must fit on one: every such piece of the
+ * flow, and the 报尾, which has a page's text block at most.
+ */
+function reportTooTall(blocks: readonly FlowBlock[], dist: DistributionBlock | undefined, issue: Issue, ctx: TypesetContext): void {
+  const g = ctx.geometry;
+  for (const { unit, lines } of tooTall(blocks, g.linesPerPage)) {
+    ctx.diags.error('block.tooTall', unit.pos, { what: unit.what, lines, max: g.linesPerPage });
+  }
+  if (dist && dist.height > g.height + 1e-6) {
+    // In the 报尾's own lines: those it has, and those its rows leave room for.
+    const pitch = ctx.template.distribution.linePitch;
+    const padding = dist.height - dist.lines.length * pitch;
+    const max = Math.floor((g.height - padding) / pitch + 1e-6);
+    ctx.diags.error('block.tooTall', issue.meta.distribution[0]?.pos, { what: 'distribution', lines: dist.lines.length, max });
+  }
+}
+
 /** Rules around consecutive lines of one 编者按 box on a page. */
 function boxes(lines: readonly PagedLine[], x0: number, ctx: TypesetContext): LayoutItem[] {
   const items: LayoutItem[] = [];
-  const g = ctx.geometry;
   let i = 0;
   while (i < lines.length) {
     const box = lines[i]!.line.box;
@@ -136,7 +152,7 @@ function boxes(lines: readonly PagedLine[], x0: number, ctx: TypesetContext): La
     const top = ctx.slotTop(lines[i]!.slot);
     const bottom = ctx.slotTop(lines[j]!.slot + lines[j]!.line.slots);
     const color = ctx.color(box.color);
-    const [l, r] = [x0, x0 + g.width];
+    const [l, r] = [x0 + box.x, x0 + box.x + box.width];
     for (const [x1, y1, x2, y2] of [
       [l, top, r, top],
       [l, bottom, r, bottom],
@@ -154,7 +170,7 @@ function boxes(lines: readonly PagedLine[], x0: number, ctx: TypesetContext): La
 function watermark(ctx: TypesetContext): LayoutItem[] {
   const d = ctx.template.draft;
   const style = ctx.style(d.style);
-  const line = setLines([{ text: d.text, style }], { width: 1e9, align: 'left' }, ctx)[0]!;
+  const line = oneLine(d.text, style, ctx);
   const g = ctx.geometry;
   const cx = g.pageWidth / 2;
   const cy = g.pageHeight / 2;

@@ -23,7 +23,9 @@ describe('built-in templates', () => {
   });
 
   it('gbt9704: 156 × 225 mm, 28 characters of 15.79 pt, 22 lines of 28.99 pt', () => {
-    const t = loadTemplate('gbt9704', undefined, new Diagnostics())!;
+    const diags = new Diagnostics();
+    const t = loadTemplate('gbt9704', undefined, diags)!;
+    expect(diags.items).toEqual([]);
     expect(t.textBlock.width).toBeCloseTo(156 * MM, 6);
     expect(t.textBlock.height).toBeCloseTo(225 * MM, 6);
     expect(t.textBlock.width / t.grid.charsPerLine).toBeCloseTo(15.79, 2);
@@ -31,6 +33,44 @@ describe('built-in templates', () => {
     expect(t.textBlock.top).toBeCloseTo(37 * MM, 6);
     // Inherited from jianbao.
     expect(t.styles.articleTitle).toMatchObject({ face: 'xiaobiaosong', size: 22 });
+  });
+
+  it.each([['jianbao'], ['gbt9704']])('%s: the grid lines fill the text block within 0.5 pt', (name) => {
+    const t = loadTemplate(name, undefined, new Diagnostics())!;
+    // jianbao 22 × 30 = 660 pt exactly; gbt9704 22 × 28.99 = 637.78 pt against 225 mm = 637.80 pt.
+    expect(Math.abs(t.textBlock.height - t.grid.linesPerPage * t.grid.linePitch)).toBeLessThanOrEqual(0.5);
+  });
+});
+
+describe('the grid and the text block', () => {
+  it('a text block taller than its grid lines is an error at the height', () => {
+    const root = writeProject({ 'templates/mine.yaml': 'extends: jianbao\ntextBlock:\n  width: 416pt\n  height: 680pt\n  top: 30mm\n  inner: 31.7mm\n' });
+    const diags = new Diagnostics();
+    expect(loadTemplate('mine', path.join(root, 'templates'), diags)).toBeUndefined();
+    expect(diags.items).toEqual([
+      {
+        severity: 'error',
+        code: 'value.invalid',
+        params: { key: 'textBlock.height', detail: 'textBlock.height 680 pt ≠ grid.linesPerPage × grid.linePitch = 22 × 30 pt = 660 pt' },
+        file: path.join(root, 'templates/mine.yaml'),
+        line: 4,
+        col: 11,
+      },
+    ]);
+  });
+
+  it('a grid that no longer fills the inherited text block is an error at the grid key the template wrote', () => {
+    const root = writeProject({ 'templates/mine.yaml': 'extends: jianbao\ngrid:\n  charsPerLine: 26\n  linesPerPage: 22\n  linePitch: 29pt\n' });
+    const diags = new Diagnostics();
+    expect(loadTemplate('mine', path.join(root, 'templates'), diags)).toBeUndefined();
+    expect(diags.items).toEqual([expect.objectContaining({ code: 'value.invalid', params: expect.objectContaining({ key: 'grid.linePitch' }), line: 5 })]);
+  });
+
+  it('half a point of difference is allowed', () => {
+    const root = writeProject({ 'templates/mine.yaml': 'extends: jianbao\ntextBlock:\n  width: 416pt\n  height: 660.5pt\n  top: 30mm\n  inner: 31.7mm\n' });
+    const diags = new Diagnostics();
+    expect(loadTemplate('mine', path.join(root, 'templates'), diags)).toBeDefined();
+    expect(diags.items).toEqual([]);
   });
 });
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { FlowBlock, FlowLine } from '../../src/typeset/flow.js';
 import { paginate } from '../../src/typeset/paginate.js';
 
-const line = (text: string, slots = 1): FlowLine => ({ role: 'body', slots, items: [], text, justified: true });
+const line = (text: string, slots = 1): FlowLine => ({ slots, items: [], text });
 const para = (name: string, n: number): FlowBlock => ({
   lines: Array.from({ length: n }, (_, i) => line(`${name}${i + 1}`)),
   splittable: true,
@@ -14,15 +14,16 @@ const para = (name: string, n: number): FlowBlock => ({
   spaceBefore: 0,
 });
 const title = (name: string): FlowBlock => ({
-  lines: [{ ...line(name, 2), role: 'title' }, { ...line('', 1), role: 'title' }],
+  lines: [line(name, 2), { slots: 1, items: [] }],
   splittable: false,
+  unit: { what: 'title', pos: undefined },
   widowControl: false,
   keepWithNext: 2,
   spaceBefore: 1,
 });
-/** Each page's line texts (empty spacer lines left out). */
+/** Each page's line texts (spacer lines left out). */
 const layout = (blocks: FlowBlock[], perPage = 10, first = 0) =>
-  paginate(blocks, perPage, first).map((p) => p.map((l) => `${l.slot}:${l.line.text}`).filter((s) => !s.endsWith(':')));
+  paginate(blocks, perPage, first).map((p) => p.filter((l) => l.line.text !== undefined).map((l) => `${l.slot}:${l.line.text}`));
 
 describe('paginate', () => {
   it('splits a long paragraph leaving at least two lines on each page', () => {
