@@ -6,7 +6,7 @@ import { Diagnostics, InputError, promoteWarnings, type Diagnostic } from './dia
 import { embeddedFonts } from './fonts/embeddedFonts.js';
 import type { LintFix } from './lint/lintIssue.js';
 import { lintInto } from './lint/lintReport.js';
-import { FontSet, fontSearchDirs } from './fonts/fontSet.js';
+import { FontSet } from './fonts/fontSet.js';
 import type { Issue, IssueDate } from './model.js';
 import type { Project } from './project/config.js';
 import { ISSUE_FILE, readIssue, resolveIssueDir } from './read/readIssue.js';
@@ -63,7 +63,7 @@ export function prepareIssue(project: Project, issueRef: string, options: BuildO
   const { issue, sources, diagnostics, templateWhere } = readIssue(project, dir, { drafts: options.drafts ?? false });
   const template = loadTemplate(issue.template, project.templatesDir, diagnostics, templateWhere ?? { file: path.join(dir, ISSUE_FILE) });
   diagnostics.throwIfErrors();
-  const fonts = FontSet.load(template!, { dirs: fontSearchDirs(template!, project.root, project.config.fontDirs) }, diagnostics);
+  const fonts = FontSet.load(template!, project.root, project.config.fontDirs, diagnostics);
   diagnostics.throwIfErrors();
   const ctx = new TypesetContext(template!, fonts!, diagnostics);
   const layout = typesetIssue(issue, ctx, { draft: options.drafts ?? false, date: documentDate(issue.meta.date) });

@@ -3,7 +3,7 @@
 // fallback face or from no face at all, with its file and line.
 import { prepareIssue } from './build.js';
 import { Diagnostics, type Diagnostic } from './diagnostics.js';
-import { FontSet, fontSearchDirs } from './fonts/fontSet.js';
+import { FontSet } from './fonts/fontSet.js';
 import { defaultTemplate, type Project } from './project/config.js';
 import { loadTemplate, type Template } from './template/loadTemplate.js';
 
@@ -58,7 +58,7 @@ function ofProject(project: Project): Fonts {
   const templateName = defaultTemplate(project);
   const template = loadTemplate(templateName, project.templatesDir, diags);
   diags.throwIfErrors();
-  const fonts = FontSet.load(template!, { dirs: fontSearchDirs(template!, project.root, project.config.fontDirs) }, diags);
+  const fonts = FontSet.load(template!, project.root, project.config.fontDirs, diags);
   diags.throwIfErrors();
   return { templateName, template: template!, fonts: fonts!, characters: [] };
 }

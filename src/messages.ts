@@ -37,8 +37,22 @@ const IMAGE_DEFECT_EN: Record<string, string> = {
 };
 
 /** What cannot be split across pages and may be too tall for one (block.tooTall). */
-const TOO_TALL_ZH: Record<string, string> = { title: '个标题', row: '一行表格', image: '幅图片（连同图注）', distribution: '个报尾' };
-const TOO_TALL_EN: Record<string, string> = { title: 'title', row: 'table row', image: 'image with its caption', distribution: '报尾 (distribution block)' };
+const TOO_TALL_ZH: Record<string, string> = {
+  title: '个标题',
+  row: '一行表格',
+  image: '幅图片（连同图注）',
+  distribution: '个报尾',
+  section: '个栏目名',
+  source: '条供稿单位',
+};
+const TOO_TALL_EN: Record<string, string> = {
+  title: 'title',
+  row: 'table row',
+  image: 'image with its caption',
+  distribution: '报尾 (distribution block)',
+  section: 'section heading',
+  source: 'source line',
+};
 
 const catalogue = {
   // Files
@@ -80,6 +94,10 @@ const catalogue = {
   },
   'value.tooBig': { zh: (p) => `“${p.key}”至多应为 ${p.maximum}`, en: (p) => `"${p.key}" must be at most ${p.maximum}` },
   'value.oneOf': { zh: (p) => `“${p.key}”应为以下之一：${p.values}`, en: (p) => `"${p.key}" must be one of: ${p.values}` },
+  'template.gridMismatch': {
+    zh: (p) => `版心高度 textBlock.height（${p.height}）应等于 grid.linesPerPage × grid.linePitch = ${p.lines} × ${p.pitch} = ${p.grid}；请调整“${p.key}”`,
+    en: (p) => `textBlock.height (${p.height}) must equal grid.linesPerPage × grid.linePitch = ${p.lines} × ${p.pitch} = ${p.grid}; adjust "${p.key}"`,
+  },
   'value.invalid': { zh: (p) => `“${p.key}”的值无效：${p.detail}`, en: (p) => `invalid value for "${p.key}": ${p.detail}` },
   'date.format': {
     zh: (p) => `日期“${p.value}”应写作 YYYY-MM-DD，例如 2024-08-26`,

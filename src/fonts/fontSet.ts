@@ -98,13 +98,8 @@ function ideographicAscent(font: fontkit.Font): number {
   return asc / upm;
 }
 
-export interface FontSearch {
-  /** Folders searched, in order, for font files named by relative paths. */
-  dirs: string[];
-}
-
-/** The folders a project's templates may name font files from. */
-export function fontSearchDirs(template: Template, projectRoot: string | undefined, extraDirs: string[]): string[] {
+/** The folders a project's templates may name font files from, in the order searched. */
+function fontSearchDirs(template: Template, projectRoot: string | undefined, extraDirs: string[]): string[] {
   const dirs = template.files.map((f) => path.dirname(f));
   if (projectRoot) dirs.push(path.join(projectRoot, 'fonts'), ...extraDirs.map((d) => path.resolve(projectRoot, d)));
   dirs.push(BUNDLED_FONTS_DIR);
@@ -120,23 +115,14 @@ export class FontSet {
    * Load every face the template defines; report missing or broken files.
    * Font files are looked for in the template's folders, then the project's
    * fonts/ folder and `extraDirs` (relative to `projectRoot`), then the
-   * bundled fonts; or in the folders `search` names.
+   * bundled fonts.
    */
-  static load(template: Template, projectRoot: string | undefined, extraDirs: string[], diags: Diagnostics): FontSet | undefined;
-  static load(template: Template, search: FontSearch, diags: Diagnostics): FontSet | undefined;
-  static load(
-    template: Template,
-    where: FontSearch | string | undefined,
-    diagsOrDirs: Diagnostics | string[],
-    maybeDiags?: Diagnostics,
-  ): FontSet | undefined {
-    const search: FontSearch =
-      Array.isArray(diagsOrDirs) ? { dirs: fontSearchDirs(template, where as string | undefined, diagsOrDirs) } : (where as FontSearch);
-    const diags = Array.isArray(diagsOrDirs) ? maybeDiags! : diagsOrDirs;
+  static load(template: Template, projectRoot: string | undefined, extraDirs: string[], diags: Diagnostics): FontSet | undefined {
+    const dirs = fontSearchDirs(template, projectRoot, extraDirs);
     const set = new FontSet(template);
     let ok = true;
     for (const [key, spec] of Object.entries(template.faces)) {
-      const file = findFontFile(spec.file, search.dirs);
+      const file = findFontFile(spec.file, dirs);
       const where = template.facePositions[key] ?? { file: template.files[0]!, line: 1, col: 1 };
       if (!file) {
         diags.error('font.missingFile', where, { face: key, file: spec.file });

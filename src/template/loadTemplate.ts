@@ -168,8 +168,11 @@ function checkGrid(t: Template, positions: PositionSource, diags: Diagnostics): 
   ];
   const rank = (p: PropertyKey[]) => t.files.indexOf(positions.posOf(p).file);
   const at = keys.reduce((best, p) => (rank(p) < rank(best) ? p : best));
-  diags.error('value.invalid', positions.posOf(at), {
+  diags.error('template.gridMismatch', positions.posOf(at), {
     key: at.join('.'),
-    detail: `textBlock.height ${pt(t.textBlock.height)} ≠ grid.linesPerPage × grid.linePitch = ${linesPerPage} × ${pt(linePitch)} = ${pt(grid)}`,
+    height: pt(t.textBlock.height),
+    lines: linesPerPage,
+    pitch: pt(linePitch),
+    grid: pt(grid),
   });
 }

@@ -50,8 +50,8 @@ describe('the grid and the text block', () => {
     expect(diags.items).toEqual([
       {
         severity: 'error',
-        code: 'value.invalid',
-        params: { key: 'textBlock.height', detail: 'textBlock.height 680 pt ≠ grid.linesPerPage × grid.linePitch = 22 × 30 pt = 660 pt' },
+        code: 'template.gridMismatch',
+        params: { key: 'textBlock.height', height: '680 pt', lines: 22, pitch: '30 pt', grid: '660 pt' },
         file: path.join(root, 'templates/mine.yaml'),
         line: 4,
         col: 11,
@@ -63,7 +63,7 @@ describe('the grid and the text block', () => {
     const root = writeProject({ 'templates/mine.yaml': 'extends: jianbao\ngrid:\n  charsPerLine: 26\n  linesPerPage: 22\n  linePitch: 29pt\n' });
     const diags = new Diagnostics();
     expect(loadTemplate('mine', path.join(root, 'templates'), diags)).toBeUndefined();
-    expect(diags.items).toEqual([expect.objectContaining({ code: 'value.invalid', params: expect.objectContaining({ key: 'grid.linePitch' }), line: 5 })]);
+    expect(diags.items).toEqual([expect.objectContaining({ code: 'template.gridMismatch', params: expect.objectContaining({ key: 'grid.linePitch' }), line: 5 })]);
   });
 
   it('half a point of difference is allowed', () => {
