@@ -2,16 +2,13 @@
 // ones between entries, placed where the typesetter placed it: a spacer
 // paragraph fills the last page down to it (derived from the layout), or it
 // starts a page of its own.
-import { AlignmentType, BorderStyle, HeightRule, LineRuleType, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type IBorderOptions } from 'docx';
+import { AlignmentType, HeightRule, LineRuleType, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { IssueMeta } from '../model.js';
 import { fill } from '../template/format.js';
 import type { Template } from '../template/loadTemplate.js';
 import type { Layout } from '../typeset/layout.js';
-import { eighths, twips, type DocxGeometry } from './docxGeometry.js';
-import { STYLE, styleOf } from './docxStyles.js';
-
-/** Room left for rule widths and rounding, so the table never spills onto a new page. */
-const SLACK_PT = 3;
+import { borderTwips, NO_BORDER, ruleBorder, twips, type DocxGeometry } from './docxGeometry.js';
+import { spacer, STYLE, styleOf, wordColor } from './docxStyles.js';
 
 export function distributionBlock(meta: IssueMeta, t: Template, layout: Layout, geo: DocxGeometry): Array<Paragraph | Table> {
   const place = layout.distribution;
@@ -19,8 +16,8 @@ export function distributionBlock(meta: IssueMeta, t: Template, layout: Layout, 
   const d = t.distribution;
   const s = styleOf(t, 'distribution');
   const inset = d.indent * s.size;
-  const rule = (pt: number): IBorderOptions => ({ style: BorderStyle.SINGLE, size: eighths(pt), color: '000000' });
-  const none: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const thick = ruleBorder(d.thickRule, wordColor(t, d.ruleColor));
+  const thin = ruleBorder(d.thinRule, wordColor(t, d.ruleColor));
   const pad = twips(d.padding);
   const lineTwips = twips(d.linePitch);
   const para = (text: string, first: boolean, last: boolean, indent: { left: number; hanging?: number; right: number }, right = false) =>
@@ -40,7 +37,8 @@ export function distributionBlock(meta: IssueMeta, t: Template, layout: Layout, 
   const rows = meta.distribution.map((entry, i) => {
     const label = `${entry.label}${d.separator}`;
     // Later lines align under the first character after the label, as the typesetter measured it.
-    const labelWidth = place.labelWidths[i] ?? [...label].length * s.size;
+    const labelWidth = place.labelWidths[i];
+    if (labelWidth === undefined) throw new Error(`The layout has no label width for the 报尾 entry ${label}`);
     const hanging = { left: twips(inset + labelWidth), hanging: twips(labelWidth), right: twips(inset) };
     const under = { left: twips(inset + labelWidth), right: twips(inset) };
     if (entry.kind === 'text') return row([para(`${label}${entry.text}`, true, true, hanging)]);
@@ -53,16 +51,12 @@ export function distributionBlock(meta: IssueMeta, t: Template, layout: Layout, 
     width: { size: geo.textWidth, type: WidthType.DXA },
     columnWidths: [geo.textWidth],
     margins: { left: 0, right: 0, top: 0, bottom: 0 },
-    borders: { top: rule(d.thickRule), bottom: rule(d.thickRule), left: none, right: none, insideHorizontal: rule(d.thinRule), insideVertical: none },
+    borders: { top: thick, bottom: thick, left: NO_BORDER, right: NO_BORDER, insideHorizontal: thin, insideVertical: NO_BORDER },
     rows,
   });
-  // Down to the 报尾's top, as in the PDF.
-  const space = twips(place.top - place.contentBottom - SLACK_PT);
-  const spacer = new Paragraph({
-    style: STYLE.body.id,
-    pageBreakBefore: place.newPage,
-    spacing: { before: 0, after: 0, line: Math.max(20, space), lineRule: LineRuleType.EXACT },
-    children: [],
-  });
-  return [spacer, table];
+  // Down to the 报尾's top, as in the PDF, less the rules that Word and
+  // LibreOffice add to the table's height: two thick ones and a thin one
+  // between rows. Rounded down, so the table never spills onto a new page.
+  const rules = 2 * borderTwips(thick) + (rows.length - 1) * borderTwips(thin);
+  return [spacer(Math.floor((place.top - place.contentBottom) * 20 - rules), place.newPage), table];
 }

@@ -22,7 +22,7 @@ function keyOf(data: Uint8Array): string {
 }
 
 /** XOR the first 32 bytes with the key's 16 bytes, taken from its last hex pair back. */
-export function obfuscate(data: Uint8Array, key: string): Uint8Array {
+function obfuscate(data: Uint8Array, key: string): Uint8Array {
   const hex = key.replace(/[{}-]/g, '');
   const bytes = Array.from({ length: 16 }, (_, i) => parseInt(hex.slice(30 - 2 * i, 32 - 2 * i), 16));
   const out = new Uint8Array(data);

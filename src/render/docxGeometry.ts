@@ -2,12 +2,28 @@
 // size of the DOCX is a whole number of twips derived here, so that the
 // paragraphs of a page add up to exactly what the PDF puts on it and Word and
 // LibreOffice break pages where the typesetter did.
+import { BorderStyle, type IBorderOptions } from 'docx';
 import type { Template } from '../template/loadTemplate.js';
 
 export const twips = (pt: number): number => Math.round(pt * 20);
-export const halfPoints = (pt: number): number => Math.round(pt * 2);
+const halfPoints = (pt: number): number => Math.round(pt * 2);
 /** Border widths are in eighths of a point. */
-export const eighths = (pt: number): number => Math.round(pt * 8);
+const eighths = (pt: number): number => Math.round(pt * 8);
+
+/** A single rule `pt` thick in `color` (hex without '#'), as a table or paragraph border. */
+export const ruleBorder = (pt: number, color: string): IBorderOptions => ({ style: BorderStyle.SINGLE, size: eighths(pt), color });
+
+/** No border. */
+export const NO_BORDER: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+
+/**
+ * Twips a border adds to the height of what it is drawn on: Word and
+ * LibreOffice put a paragraph's or a table's rules outside its lines.
+ */
+export const borderTwips = (border: IBorderOptions): number => ((border.size ?? 0) * 20) / 8;
+
+/** Run size in half-points, for East Asian and complex-script text alike. */
+export const sizeProps = (pt: number): { size: number; sizeComplexScript: number } => ({ size: halfPoints(pt), sizeComplexScript: halfPoints(pt) });
 
 export interface DocxGeometry {
   pageWidth: number;
@@ -20,8 +36,6 @@ export interface DocxGeometry {
   right: number;
   footer: number;
   textWidth: number;
-  /** Run character spacing that puts body characters on the grid's character pitch (gbt9704: 15.79 pt). */
-  tracking: number;
 }
 
 export function docxGeometry(t: Template, pageNumberSize: number): DocxGeometry {
@@ -37,9 +51,5 @@ export function docxGeometry(t: Template, pageNumberSize: number): DocxGeometry 
   // The page number's em box starts `offset` below the text block; Word
   // measures the footer from the page's bottom edge to the footer's bottom.
   const footer = Math.max(0, bottom - twips(t.pageNumber.offset + pageNumberSize));
-  const bodySize = t.styles.body?.size ?? 16;
-  const charPitch = t.textBlock.width / t.grid.charsPerLine;
-  // Twentieths of a point, rounded down: N characters must not overflow the line.
-  const tracking = Math.floor((charPitch - bodySize) * 20);
-  return { pageWidth, pageHeight, pitch, top, bottom, left, right: pageWidth - left - textWidth, footer, textWidth, tracking };
+  return { pageWidth, pageHeight, pitch, top, bottom, left, right: pageWidth - left - textWidth, footer, textWidth };
 }

@@ -3,28 +3,13 @@
 // the grid line where the typesetter starts the body. The table fixes the
 // masthead's height in Word and LibreOffice alike, whatever their line
 // metrics, so the body starts on the same grid line as in the PDF.
-import {
-  AlignmentType,
-  BorderStyle,
-  HeightRule,
-  LineRuleType,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TabStopType,
-  TextRun,
-  WidthType,
-  type IBorderOptions,
-} from 'docx';
+import { AlignmentType, HeightRule, LineRuleType, Paragraph, Table, TableCell, TableRow, TabStopType, TextRun, WidthType } from 'docx';
 import type { IssueMeta } from '../model.js';
 import { formatDate } from '../template/format.js';
 import type { Template } from '../template/loadTemplate.js';
 import type { MastheadSizes } from '../typeset/layout.js';
-import { eighths, halfPoints, twips, type DocxGeometry } from './docxGeometry.js';
-import { STYLE, type StyleRole } from './docxStyles.js';
-
-const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+import { borderTwips, NO_BORDER, ruleBorder, twips, type DocxGeometry } from './docxGeometry.js';
+import { sizedRun, spacer, STYLE, wordColor, type StyleRole } from './docxStyles.js';
 
 export function mastheadBlock(meta: IssueMeta, t: Template, sizes: MastheadSizes, geo: DocxGeometry): Array<Table | Paragraph> {
   const m = t.masthead;
@@ -33,7 +18,7 @@ export function mastheadBlock(meta: IssueMeta, t: Template, sizes: MastheadSizes
       style: STYLE[role].id,
       // Each line's box: the space above its em box, then the em box.
       spacing: { before: 0, after: 0, line: twips(spaceBefore + size), lineRule: LineRuleType.EXACT },
-      children: [new TextRun({ text, size: halfPoints(size), sizeComplexScript: halfPoints(size) })],
+      children: [new TextRun({ text, ...sizedRun(t, size) })],
     });
   const paragraphs = [
     line('mastheadOrganization', meta.organization, sizes.organization, m.organization.spaceBefore),
@@ -46,26 +31,18 @@ export function mastheadBlock(meta: IssueMeta, t: Template, sizes: MastheadSizes
       tabStops: [{ type: TabStopType.RIGHT, position: geo.textWidth }],
       spacing: { before: 0, after: 0, line: twips(m.editorLine.spaceBefore + sizes.editor), lineRule: LineRuleType.EXACT },
       children: [
-        new TextRun({
-          text: `${meta.editor}\t${formatDate(m.editorLine.dateFormat, meta.date)}`,
-          size: halfPoints(sizes.editor),
-          sizeComplexScript: halfPoints(sizes.editor),
-        }),
+        new TextRun({ text: `${meta.editor}\t${formatDate(m.editorLine.dateFormat, meta.date)}`, ...sizedRun(t, sizes.editor) }),
       ],
     }),
   );
-  const rule: IBorderOptions = {
-    style: BorderStyle.SINGLE,
-    size: eighths(m.rule.thickness),
-    color: t.colors[m.rule.color]!.rgb.slice(1),
-  };
+  const rule = ruleBorder(m.rule.thickness, wordColor(t, m.rule.color));
   const height = twips(sizes.ruleY);
   const table = new Table({
     width: { size: geo.textWidth, type: WidthType.DXA },
     columnWidths: [geo.textWidth],
     alignment: AlignmentType.CENTER,
     margins: { top: 0, bottom: 0, left: 0, right: 0 },
-    borders: { top: NONE, left: NONE, right: NONE, bottom: rule, insideHorizontal: NONE, insideVertical: NONE },
+    borders: { top: NO_BORDER, left: NO_BORDER, right: NO_BORDER, bottom: rule, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER },
     rows: [
       new TableRow({
         height: { value: height, rule: HeightRule.EXACT },
@@ -75,11 +52,5 @@ export function mastheadBlock(meta: IssueMeta, t: Template, sizes: MastheadSizes
   });
   // From the rule (whose width Word and LibreOffice add below the row) to the
   // grid line the body starts on.
-  const gap = sizes.firstSlot * geo.pitch - height - twips(m.rule.thickness);
-  const spacer = new Paragraph({
-    style: STYLE.body.id,
-    spacing: { before: 0, after: 0, line: Math.max(20, gap), lineRule: LineRuleType.EXACT },
-    children: [],
-  });
-  return [table, spacer];
+  return [table, spacer(sizes.firstSlot * geo.pitch - height - borderTwips(rule))];
 }

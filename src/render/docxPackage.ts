@@ -2,14 +2,15 @@
 // (fixed dates, sorted entries, fixed zip times), mirrored margins, a font
 // table naming the bundled fonts as alternatives, no theme fonts.
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { charPitch } from '../template/gridMetrics.js';
 import type { Template } from '../template/loadTemplate.js';
 import { addStyleParagraphProperties, orderProperties } from './ooxmlOrder.js';
-import type { EmbeddedFont } from '../fonts/embeddedFonts.js';
+import { namedFaces, type EmbeddedFont } from '../fonts/embeddedFonts.js';
 import { embedFonts, type FontEmbed } from './docxFontEmbedding.js';
 
 export interface PackageOptions {
   date: Date;
-  mirrorMargins: boolean;
+  /** Its page.twoSided gives mirrored margins and odd/even footers. */
   template: Template;
   language: string;
   /** Family names of the bundled fonts, by face: the font table names them as alternatives. */
@@ -40,8 +41,13 @@ export function finishDocxPackage(zip: Uint8Array, options: PackageOptions): Uin
     // XML parts only: media are bytes, and a round trip through UTF-8 would damage them.
     if (!name.endsWith('.xml') && !name.endsWith('.rels')) continue;
     edit(name, (xml) => orderProperties(stripThemeFonts(xml)));
-    // The docx library names watermark shapes with random ids: number them instead.
-    edit(name, (xml) => xml.replace(/PowerPlusWaterMarkObject[^"]*/g, () => `PowerPlusWaterMarkObject${++shapes}`));
+    // The docx library names watermark shapes with random ids: number them
+    // instead. It centres them on the text block; the PDF centres 草稿 on the page.
+    edit(name, (xml) =>
+      xml
+        .replace(/PowerPlusWaterMarkObject[^"]*/g, () => `PowerPlusWaterMarkObject${++shapes}`)
+        .replace(/(<v:shape id="PowerPlusWaterMarkObject[^>]*style="[^"]*)/g, (style) => style.replace(/(mso-position-(?:horizontal|vertical)-relative:)margin/g, '$1page')),
+    );
   }
   const embeds = embedFonts(files, options.embedded ?? []);
   files['word/fontTable.xml'] = strToU8(fontTable(options.template, options.families, embeds));
@@ -74,8 +80,8 @@ function settings(original: string, options: PackageOptions): string {
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     open +
     (options.embedded?.length ? '<w:embedTrueTypeFonts/><w:saveSubsetFonts/>' : '') +
-    (options.mirrorMargins ? '<w:mirrorMargins/>' : '') +
-    `<w:defaultTabStop w:val="${Math.round((t.textBlock.width / t.grid.charsPerLine) * 2 * 20)}"/>` +
+    (t.page.twoSided ? '<w:mirrorMargins/>' : '') +
+    `<w:defaultTabStop w:val="${Math.round(charPitch(t) * 2 * 20)}"/>` +
     (t.page.twoSided ? '<w:evenAndOddHeaders/>' : '') +
     `<w:characterSpacingControl w:val="${t.lineBreaking.compressMarkPairs ? 'compressPunctuation' : 'doNotCompress'}"/>` +
     `<w:noLineBreaksAfter w:lang="${options.language}" w:val="${escapeXml(lb.noEnd)}"/>` +
@@ -101,10 +107,15 @@ function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** Word names of the template's faces, with the bundled font as the alternative name, and embedded fonts. */
+/**
+ * Word names of the faces the document names (not the fallback faces), with
+ * the bundled font as the alternative name, and embedded fonts.
+ */
 function fontTable(t: Template, families: Record<string, string>, embeds: Map<string, FontEmbed>): string {
   const entries = new Map<string, string>();
+  const named = namedFaces(t);
   for (const [key, face] of Object.entries(t.faces)) {
+    if (!named.has(key)) continue;
     const alt = families[key] ?? face.file.replace(/\.[ot]tf$/i, '');
     for (const name of [face.wordName, face.wordLatinName].filter((n): n is string => !!n)) if (!entries.has(name)) entries.set(name, alt);
   }

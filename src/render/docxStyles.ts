@@ -1,10 +1,11 @@
 // Word paragraph styles by role, from the template: East Asian font by its
 // Windows name, Latin font, size, exact line spacing on the grid, first-line
 // indent in characters. An editor restyles the document through these.
-import { AlignmentType, LineRuleType, type IParagraphStyleOptions } from 'docx';
+import { AlignmentType, LineRuleType, Paragraph, type IParagraphStyleOptions } from 'docx';
+import { charPitch, trackingEm } from '../template/gridMetrics.js';
 import type { Template } from '../template/loadTemplate.js';
 import { resolveStyle, type TextStyle } from '../template/styles.js';
-import { halfPoints, twips, type DocxGeometry } from './docxGeometry.js';
+import { sizeProps, twips, type DocxGeometry } from './docxGeometry.js';
 
 /**
  * Style ids (ASCII, stable) and the names Word shows. The body is Word's
@@ -39,13 +40,43 @@ export function wordFonts(t: Template, face: string): { eastAsia: string; ascii:
   return { eastAsia: spec.wordName, ascii: latin, hAnsi: latin, cs: latin };
 }
 
+/** A colour of the template as Word writes it: hex digits, upper case, no '#'. */
+export function wordColor(t: Template, name: string): string {
+  return t.colors[name]!.rgb.slice(1).toUpperCase();
+}
+
+/**
+ * Character spacing in twentieths of a point that tracks text of `size` as
+ * the typesetter does (trackingEm of its size: gbt9704 puts 16 pt body text
+ * on its 15.79 pt pitch), rounded down so that a line never overflows.
+ * Nothing where the grid needs no tracking (jianbao).
+ */
+function tracking(t: Template, size: number): { characterSpacing?: number } {
+  const spacing = Math.floor(trackingEm(t) * size * 20 + 1e-9);
+  return spacing === 0 ? {} : { characterSpacing: spacing };
+}
+
+/** A size in Word's run properties, with the tracking that goes with it (styles, and runs set at another size than their style's). */
+export function sizedRun(t: Template, size: number): { size: number; sizeComplexScript: number; characterSpacing?: number } {
+  return { ...sizeProps(size), ...tracking(t, size) };
+}
+
+/** An empty Normal paragraph of exactly `height` twips (at least one twip's line), optionally starting a page. */
+export function spacer(height: number, pageBreakBefore = false): Paragraph {
+  return new Paragraph({
+    style: STYLE.body.id,
+    ...(pageBreakBefore ? { pageBreakBefore: true } : {}),
+    spacing: { before: 0, after: 0, line: Math.max(20, height), lineRule: LineRuleType.EXACT },
+    children: [],
+  });
+}
+
 function runOf(t: Template, s: TextStyle): IParagraphStyleOptions['run'] {
   return {
     font: wordFonts(t, s.face),
-    size: halfPoints(s.size),
-    sizeComplexScript: halfPoints(s.size),
+    ...sizedRun(t, s.size),
     bold: s.bold,
-    color: t.colors[s.color]!.rgb.slice(1).toUpperCase(),
+    color: wordColor(t, s.color),
   };
 }
 
@@ -80,32 +111,30 @@ export function styleOf(t: Template, role: StyleRole): TextStyle {
 }
 
 export function paragraphStyles(t: Template, geo: DocxGeometry): IParagraphStyleOptions[] {
-  const charPitch = t.textBlock.width / t.grid.charsPerLine;
   const indentChars = t.paragraph.firstLineIndent;
   const exact = (pt: number) => ({ line: twips(pt), lineRule: LineRuleType.EXACT });
   const onGrid = { line: geo.pitch, lineRule: LineRuleType.EXACT };
-  const style = (role: StyleRole, paragraph: IParagraphStyleOptions['paragraph'], extra: Partial<IParagraphStyleOptions> = {}): IParagraphStyleOptions => ({
+  const style = (role: StyleRole, paragraph: IParagraphStyleOptions['paragraph']): IParagraphStyleOptions => ({
     id: STYLE[role].id,
     name: STYLE[role].name,
     ...(role === 'body' ? {} : { basedOn: 'Normal', next: 'Normal' }),
     quickFormat: true,
-    // Character spacing that puts characters on the grid's pitch is set once, on Normal.
-    run: { ...runOf(t, styleOf(t, role)), ...(role === 'body' && geo.tracking !== 0 ? { characterSpacing: geo.tracking } : {}) },
+    // Each style tracked for its own size, as the typesetter tracks it.
+    run: runOf(t, styleOf(t, role)),
     paragraph,
-    ...extra,
   });
   const titleStyle = styleOf(t, 'articleTitle');
   return [
     style('body', {
       alignment: AlignmentType.BOTH,
       spacing: { ...onGrid, before: 0, after: 0 },
-      indent: { firstLine: twips(indentChars * charPitch), firstLineChars: Math.round(indentChars * 100) },
+      indent: { firstLine: twips(indentChars * charPitch(t)), firstLineChars: Math.round(indentChars * 100) },
     }),
     style('mastheadOrganization', { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 } }),
     style('mastheadTitle', { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 } }),
     style('mastheadNumber', { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 } }),
     style('mastheadEditor', { alignment: AlignmentType.LEFT, indent: { firstLine: 0, firstLineChars: 0 } }),
-    style('section', { alignment: AlignmentType.LEFT, keepNext: true, indent: { firstLine: 0, firstLineChars: 0 } }),
+    style('section', { alignment: AlignmentType.LEFT, keepNext: t.article.sectionKeepLines > 0, indent: { firstLine: 0, firstLineChars: 0 } }),
     style('articleTitle', {
       alignment: AlignmentType.CENTER,
       keepNext: true,
@@ -113,9 +142,9 @@ export function paragraphStyles(t: Template, geo: DocxGeometry): IParagraphStyle
       spacing: exact(titleStyle.size * t.article.titleLineHeight),
       indent: { firstLine: 0, firstLineChars: 0 },
     }),
-    style('heading1', { keepNext: true }),
-    style('heading2', { keepNext: true }),
-    style('heading3', { keepNext: true }),
+    style('heading1', { keepNext: t.article.headingKeepLines > 0 }),
+    style('heading2', { keepNext: t.article.headingKeepLines > 0 }),
+    style('heading3', { keepNext: t.article.headingKeepLines > 0 }),
     style('caption', { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 } }),
     style('quote', {}),
     style('source', { alignment: AlignmentType.RIGHT, indent: { firstLine: 0, firstLineChars: 0 } }),

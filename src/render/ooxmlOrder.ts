@@ -19,7 +19,7 @@ const RPR_ORDER = [
 ];
 
 /** Top-level child elements of an element's inner XML, as strings. */
-export function childElements(inner: string): string[] {
+function childElements(inner: string): string[] {
   const out: string[] = [];
   const tag = /<(\/?)([\w:]+)[^>]*?(\/?)>/g;
   let depth = 0;
