@@ -143,7 +143,9 @@ class Converter {
 
   inlines(nodes: md.PhrasingContent[]): Inline[] {
     const out: Inline[] = [];
-    nodes.forEach((node, k) => {
+    // A plain loop: emphasis may nest thousands deep, and a callback per level would double the stack.
+    for (let k = 0; k < nodes.length; k++) {
+      const node = nodes[k]!;
       switch (node.type) {
         case 'text':
           // A line break at either end of the node joins with the text of the
@@ -175,7 +177,7 @@ class Converter {
             what: UNSUPPORTED_NAMES[node.type] ?? node.type,
           });
       }
-    });
+    }
     return out;
   }
 
