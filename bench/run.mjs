@@ -1,11 +1,14 @@
 // Benchmarks: typesetting time for the sample issue and for a synthetic issue
 // 20 times its size, from one run on this machine; growth should be linear.
+// Then whole builds (read, typeset, PDF and DOCX written) of the large inputs
+// the reliability issue names: one article of 1 MB, an issue of 200 articles.
 // Run with `npm run bench` (builds first via the prepare step of npm ci).
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { buildIssue } from '../dist/build.js';
 import { Diagnostics } from '../dist/diagnostics.js';
 import { FontSet } from '../dist/fonts/fontSet.js';
 import { loadProject } from '../dist/project/config.js';
@@ -93,6 +96,38 @@ const ratio = big.typeset / small.typeset;
 console.log(`typesetting time ratio 20× / 1×: ${ratio.toFixed(1)} (linear growth: about 20)`);
 console.log(`typesetting per page: ${(small.typeset / small.pages).toFixed(2)} ms vs ${(big.typeset / big.pages).toFixed(2)} ms`);
 console.log(`heap after the 20× run: ${big.heapMB.toFixed(0)} MB`);
+/** A project with one issue of `articles` articles of `bytes` bytes of Chinese text each. */
+function largeProject(articles, bytes) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bulletin-bench-'));
+  const issue = path.join(dir, 'issues/2024-09');
+  cpSync(path.join(root, 'bulletin.config.yaml'), path.join(dir, 'bulletin.config.yaml'));
+  mkdirSync(issue, { recursive: true });
+  writeFileSync(path.join(issue, 'issue.yaml'), 'number: 9\ndate: 2024-09-30\n');
+  const para = '为贯彻落实《“十四五”上海市邮政业发展规划》，推动快递业与制造业深度融合发展，上海市邮政管理局联合市经济和信息化委员会开展了典型案例征集工作。';
+  const paras = Math.max(1, Math.round(bytes / Buffer.byteLength(`${para}\n\n`)));
+  const body = Array.from({ length: paras }, () => para).join('\n\n');
+  for (let k = 1; k <= articles; k++) {
+    writeFileSync(path.join(issue, `${String(k).padStart(3, '0')}-a.md`), `---\ntitle: 第${k}篇\n---\n\n${body}\n`);
+  }
+  return dir;
+}
+
+async function buildOnce(projectRoot) {
+  const t0 = performance.now();
+  const result = await buildIssue(loadProject(projectRoot, new Diagnostics()), '2024-09');
+  return { ms: performance.now() - t0, pages: result.outputs.find((o) => o.format === 'pdf')?.pages ?? 0 };
+}
+
+for (const [name, articles, bytes] of [
+  ['one article of 1 MB', 1, 1024 * 1024],
+  ['200 articles of 2 KB', 200, 2048],
+]) {
+  const dir = largeProject(articles, bytes);
+  const { ms, pages } = await buildOnce(dir);
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`whole build, ${name}: ${(ms / 1000).toFixed(1)} s, ${pages} pages`);
+}
+
 if (ratio > 40) {
   console.error('typesetting grows faster than linearly');
   process.exitCode = 1;
