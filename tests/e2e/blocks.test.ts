@@ -107,14 +107,32 @@ describe('an article with every kind of block', () => {
     expect(lines[item + 1]!.chars[0]!.x).toBeGreaterThan(lines[item]!.chars[0]!.x + 5);
   });
 
-  it('draws the image centred, no larger than 150 dpi', () => {
+  it('draws the image centred on the text block of its page, at 150 dpi (it fits at that size)', () => {
     const list = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
     expect(list).toHaveLength(1);
     const cols = list[0]!.trim().split(/\s+/);
     expect(Number(cols[3])).toBe(600);
     expect(Number(cols[4])).toBe(400);
-    // x-ppi, y-ppi columns: 600 px over at most 416 pt is at least 103 dpi; never enlarged past 150.
-    expect(Number(cols[12])).toBeGreaterThanOrEqual(150);
+    // x-ppi: 600 px at 150 dpi is 288 pt, narrower than the 416 pt text block.
+    expect(Number(cols[12])).toBeCloseTo(150, 0);
+    // Where it is drawn: mutool trace gives the image's transform (width, 0, 0, height, x, y).
+    const trace = execFileSync('mutool', ['trace', pdf], { encoding: 'utf8', maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'ignore'] });
+    let page = 0;
+    let transform: number[] | undefined;
+    for (const line of trace.split('\n')) {
+      const p = /<page number="(\d+)"/.exec(line);
+      if (p) page = Number(p[1]);
+      const m = /<fill_image [^>]*transform="([^"]+)"/.exec(line);
+      if (m) transform = m[1]!.split(' ').map(Number);
+    }
+    expect(transform).toBeDefined();
+    const [width, , , height, x] = transform!;
+    expect(width).toBeCloseTo((600 / 150) * 72, 1);
+    expect(height).toBeCloseTo((400 / 150) * 72, 1);
+    // jianbao: A4, 416 pt wide text block, 31.7 mm from the inner edge (left on odd pages, right on even).
+    const inner = 31.7 * (72 / 25.4);
+    const left = page % 2 === 1 ? inner : 595.276 - inner - 416;
+    expect(x! + width! / 2).toBeCloseTo(left + 208, 1);
   });
 
   it('maps every block to a named Word style in the DOCX, with the image inside', () => {

@@ -93,9 +93,11 @@ describe.each([['jianbao'], ['gbt9704']])('the sample issue set in %s', (templat
       expect(Math.round(k)).toBeGreaterThanOrEqual(0);
       expect(Math.round(k)).toBeLessThan(geo.lines);
     }
+    // No two body lines share a grid line, so no page holds more than the grid has.
     for (const p of pages) {
-      const slots = new Set(body.filter((l) => l.page === p.number).map((l) => l.slot));
-      expect(slots.size).toBeLessThanOrEqual(geo.lines);
+      const onPage = body.filter((l) => l.page === p.number);
+      expect(onPage.length, `page ${p.number}`).toBeLessThanOrEqual(geo.lines);
+      expect(new Set(onPage.map((l) => l.slot)).size, `page ${p.number}`).toBe(onPage.length);
     }
   });
 
@@ -224,7 +226,8 @@ describe.each([['jianbao'], ['gbt9704']])('the sample issue set in %s', (templat
     expect(dist[0]!.text.startsWith('报：国家邮政局')).toBe(true);
     expect(dist.at(-1)!.text.endsWith('各快递企业')).toBe(true);
     const lastBody = body.filter((l) => l.page === last.number).at(-1);
-    if (lastBody) expect(dist[0]!.y).toBeGreaterThan(lastBody.y + geo.pitch);
+    expect(lastBody, 'the last page has body text above the 报尾').toBeDefined();
+    expect(dist[0]!.y).toBeGreaterThan(lastBody!.y + geo.pitch);
     // The last line's em box ends within the bottom row: row padding + rule above the block's foot.
     const bottomOfText = dist.at(-1)!.y + 0.12 * 14;
     expect(geo.bottom - bottomOfText).toBeGreaterThan(0);
