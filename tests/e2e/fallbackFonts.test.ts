@@ -3,42 +3,20 @@
 // text layer and are drawn with a real glyph (never .notdef); names with
 // 喆 堃 玥 𠮷 print in body, title and headings; a character no font has is
 // reported with its file and line and still copies out of the PDF.
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIssue } from '../../src/build.js';
-import { Diagnostics, InputError } from '../../src/diagnostics.js';
-import { loadProject } from '../../src/project/config.js';
+import { InputError } from '../../src/diagnostics.js';
 import { tghz2013 } from '../fonts/fontFiles.js';
 import { pdfText, squeeze } from '../helpers/pdf.js';
-import { MINIMAL, writeProject } from '../helpers/project.js';
+import { loadProjectOrThrow, MINIMAL, writeProject } from '../helpers/project.js';
+import { tracedGlyphs, type TracedGlyph } from '../helpers/stext.js';
 import { contextFor } from '../helpers/typeset.js';
-
-interface TracedGlyph {
-  font: string;
-  unicode: string;
-  glyph: number;
-  y: number;
-  size: number;
-}
-
-/** Every glyph drawn, with its font and glyph id (mutool trace, Debian mupdf-tools). */
-function tracedGlyphs(pdf: string): TracedGlyph[] {
-  const xml = execFileSync('mutool', ['trace', pdf], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] });
-  const out: TracedGlyph[] = [];
-  for (const span of xml.matchAll(/<span font="([^"]+)"[^>]*trm="([\d.]+) [^"]*">([\s\S]*?)<\/span>/g)) {
-    const font = span[1]!.replace(/^[A-Z]{6}\+/, '');
-    for (const g of span[3]!.matchAll(/<g unicode="([^"]*)" glyph="([^"]+)" x="[-\d.]+" y="([-\d.]+)"/g)) {
-      out.push({ font, unicode: g[1]!, glyph: Number(g[2]), y: Number(g[3]), size: Number(span[2]) });
-    }
-  }
-  return out;
-}
 
 async function build(files: Record<string, string>) {
   const root = writeProject(files);
-  const result = await buildIssue(loadProject(root, new Diagnostics()), '2024-09', { formats: ['pdf'] });
+  const result = await buildIssue(loadProjectOrThrow(root), '2024-09', { formats: ['pdf'] });
   return { root, result, pdf: path.join(root, 'out/2024-09.pdf') };
 }
 
@@ -123,7 +101,7 @@ describe('names with characters the Fandol fonts lack', () => {
 
   it('--strict turns it into an error and writes nothing', async () => {
     const root = writeProject({ ...MINIMAL, 'issues/2024-09/01-a.md': '---\ntitle: 测试\n---\n\n表情😀。\n' });
-    const failed = buildIssue(loadProject(root, new Diagnostics()), '2024-09', { strict: true });
+    const failed = buildIssue(loadProjectOrThrow(root), '2024-09', { strict: true });
     await expect(failed).rejects.toBeInstanceOf(InputError);
     await expect(failed).rejects.toMatchObject({ diagnostics: [expect.objectContaining({ severity: 'error', code: 'glyph.missing', line: 5 })] });
     expect(existsSync(path.join(root, 'out/2024-09.pdf'))).toBe(false);

@@ -1,12 +1,12 @@
 // The sample issue (the real bulletin of 26 August 2024) builds end to end,
 // and both outputs keep every character of it, in order.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docxParts, paragraphTexts } from '../helpers/docx.js';
 import { pdfFonts, pdfInfo, pdfText, squeeze } from '../helpers/pdf.js';
-import { CLI, copySampleProject, REPO_ROOT } from '../helpers/project.js';
+import { childEnv, runCliSync } from '../helpers/cli.js';
+import { copySampleProject, REPO_ROOT } from '../helpers/project.js';
 import { seedArticles, seedBodyText } from '../helpers/seed.js';
 
 const MASTHEAD = '上海市邮政快递行业党建、文明创建工作简报上海市邮政管理局党建办、文明办编2024年8月26日';
@@ -17,8 +17,8 @@ let docx: string;
 
 beforeAll(() => {
   root = copySampleProject();
-  // As a user would: the CLI, run in the project folder.
-  const run = spawnSync(process.execPath, [CLI, 'build', '2024-08'], { cwd: root, encoding: 'utf8', env: { ...process.env, LANG: 'zh_CN.UTF-8' } });
+  // As a user would: the CLI, run in the project folder (Chinese messages: LANG=zh_CN, no LC_ALL).
+  const run = runCliSync(root, ['build', '2024-08'], childEnv({ LANG: 'zh_CN.UTF-8' }));
   // One typography warning, a true one: the source nests “…“人走断电”…” (should be ‘’).
   expect(run.stderr).toBe('issues/2024-08/02-baoshan-energy-saving.md:11:96: 警告: [punct.unpaired] 双引号内再用引号应改用单引号‘’\n');
   expect(run.status).toBe(0);
@@ -104,10 +104,11 @@ describe('the sample issue', () => {
 
   it('a second build gives byte-identical files', () => {
     const before = [readFileSync(pdf), readFileSync(docx)];
-    const run = spawnSync(process.execPath, [CLI, '--quiet', 'build', '2024-08'], { cwd: root, encoding: 'utf8', env: { ...process.env, TZ: 'Pacific/Auckland' } });
-    expect(run.status).toBe(0);
+    const run = runCliSync(root, ['--quiet', 'build', '2024-08'], childEnv({ TZ: 'Pacific/Auckland' }));
+    expect(run.status, run.stderr).toBe(0);
     expect(readFileSync(pdf).equals(before[0]!)).toBe(true);
     expect(readFileSync(docx).equals(before[1]!)).toBe(true);
-    expect(existsSync(path.join(root, 'out'))).toBe(true);
+    // Replaced in place: the two outputs and nothing else (no temporary left).
+    expect(readdirSync(path.join(root, 'out')).sort()).toEqual(['2024-08.docx', '2024-08.pdf']);
   });
 });

@@ -3,11 +3,10 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as fontkit from 'fontkit';
+import { REPO_ROOT } from '../helpers/project.js';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const FONTS = path.join(ROOT, 'fonts');
+export const FONTS = path.join(REPO_ROOT, 'fonts');
 
 export const SERIF_FALLBACK = 'NotoSerifCJKsc-Fallback.otf';
 export const SANS_FALLBACK = 'NotoSansCJKsc-Fallback.otf';

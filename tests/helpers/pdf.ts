@@ -5,8 +5,9 @@ export function pdfText(file: string, ...args: string[]): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', ...args, file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
 }
 
-export function pdfInfo(file: string): Record<string, string> {
-  const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+/** `pdfinfo [args] file` as key → value (throws when pdfinfo fails, e.g. on a damaged file). */
+export function pdfInfo(file: string, ...args: string[]): Record<string, string> {
+  const out = execFileSync('pdfinfo', [...args, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
 }
 

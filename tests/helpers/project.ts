@@ -1,9 +1,11 @@
 // Temporary projects for tests: written from a map of files, or copied from
-// the sample issue.
+// the sample issue; and loading one with the real code.
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Diagnostics, InputError } from '../../src/diagnostics.js';
+import { loadProject, type Project } from '../../src/project/config.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLI = path.join(REPO_ROOT, 'bin/bulletin.js');
@@ -36,3 +38,11 @@ export const MINIMAL = {
   'issues/2024-09/issue.yaml': 'organization: 上海市邮政快递行业\ntitle: 党建、文明创建工作简报\neditor: 上海市邮政管理局党建办、文明办编\ndate: 2024-09-30\n',
   'issues/2024-09/01-a.md': '---\ntitle: 测试文章\n---\n\n正文第一段。\n',
 };
+
+/** The project at `root`; its errors (bulletin.config.yaml) thrown as an InputError, as a command reports them. */
+export function loadProjectOrThrow(root: string): Project {
+  const diags = new Diagnostics();
+  const project = loadProject(root, diags);
+  if (diags.hasErrors()) throw new InputError(diags.items);
+  return project;
+}

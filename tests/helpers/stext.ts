@@ -1,6 +1,8 @@
-// Glyph positions read back from a PDF with MuPDF (`mutool draw -F stext`,
-// Debian mupdf-tools): every character with its origin, advance box, font and size.
+// Glyph positions read back from a PDF with MuPDF (Debian mupdf-tools):
+// every character with its origin, advance box, font and size (`mutool draw
+// -F stext`), and every glyph drawn with its glyph id (`mutool trace`).
 import { execFileSync } from 'node:child_process';
+import { decode } from './xml.js';
 
 export interface PdfChar {
   c: string;
@@ -24,16 +26,6 @@ export interface PdfPage {
   width: number;
   chars: PdfChar[];
   lines: PdfLine[];
-}
-
-function decode(s: string): string {
-  return s
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
 }
 
 export function pdfPages(file: string): PdfPage[] {
@@ -66,4 +58,28 @@ function groupLines(chars: PdfChar[]): PdfLine[] {
     .map((cs) => cs.sort((a, b) => a.x - b.x))
     .sort((a, b) => a[0]!.y - b[0]!.y)
     .map((cs) => ({ y: cs[0]!.y, chars: cs, text: cs.map((c) => c.c).join('') }));
+}
+
+export interface TracedGlyph {
+  /** PostScript name, without the subset prefix. */
+  font: string;
+  unicode: string;
+  /** Glyph id; 0 is .notdef. */
+  glyph: number;
+  /** Baseline; y grows upward in mutool trace. */
+  y: number;
+  size: number;
+}
+
+/** Every glyph drawn, in content order, with its font and glyph id (`mutool trace`). */
+export function tracedGlyphs(pdf: string): TracedGlyph[] {
+  const xml = execFileSync('mutool', ['trace', pdf], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] });
+  const out: TracedGlyph[] = [];
+  for (const span of xml.matchAll(/<span font="([^"]+)"[^>]*trm="([\d.]+) [^"]*">([\s\S]*?)<\/span>/g)) {
+    const font = span[1]!.replace(/^[A-Z]{6}\+/, '');
+    for (const g of span[3]!.matchAll(/<g unicode="([^"]*)" glyph="([^"]+)" x="[-\d.]+" y="([-\d.]+)"/g)) {
+      out.push({ font, unicode: decode(g[1]!), glyph: Number(g[2]), y: Number(g[3]), size: Number(span[2]) });
+    }
+  }
+  return out;
 }

@@ -1,17 +1,14 @@
 // Building a model with the real reader for lint tests, and linting it.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Diagnostics, InputError } from '../../src/diagnostics.js';
+import { Diagnostics } from '../../src/diagnostics.js';
 import type { Issue } from '../../src/model.js';
-import { loadProject } from '../../src/project/config.js';
 import { readIssue } from '../../src/read/readIssue.js';
 import { readSourceFile } from '../../src/read/sourceFile.js';
 import { applyFixes } from '../../src/lint/applyFixes.js';
 import { lintIssue } from '../../src/lint/lintIssue.js';
 import type { LintFinding, LintOptions } from '../../src/lint/types.js';
-import { writeProject } from '../helpers/project.js';
-
-export const ISSUE_YAML = 'organization: 上海市邮政快递行业\ntitle: 党建、文明创建工作简报\neditor: 上海市邮政管理局党建办、文明办编\ndate: 2024-09-30\n';
+import { loadProjectOrThrow, MINIMAL, writeProject } from '../helpers/project.js';
 
 export interface Linted {
   root: string;
@@ -22,9 +19,8 @@ export interface Linted {
 
 /** Read the issue at `root/issues/<id>` with the real reader and lint it. */
 export function lintProject(root: string, id = '2024-09', options?: LintOptions): Linted {
+  const project = loadProjectOrThrow(root);
   const diags = new Diagnostics();
-  const project = loadProject(root, diags);
-  if (diags.hasErrors()) throw new InputError(diags.items);
   const { issue } = readIssue(project, path.join(project.issuesDir, id));
   const sources = new Map<string, string>();
   for (const article of issue.articles) {
@@ -46,7 +42,7 @@ export function lintArticle(
 ): Linted {
   const front = opts.front ?? 'title: 标题\n';
   const root = writeProject({
-    'issues/2024-09/issue.yaml': opts.issueYaml ?? ISSUE_YAML,
+    'issues/2024-09/issue.yaml': opts.issueYaml ?? MINIMAL['issues/2024-09/issue.yaml'],
     'issues/2024-09/01-a.md': `---\n${front}---\n\n${body}`,
     ...opts.files,
   });

@@ -3,8 +3,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintIssue } from '../../src/lint/lintIssue.js';
-import { writeProject } from '../helpers/project.js';
-import { at, ISSUE_YAML, lintArticle, lintProject } from './helpers.js';
+import { MINIMAL, writeProject } from '../helpers/project.js';
+import { at, lintArticle, lintProject } from './helpers.js';
 
 const R = 'punct.halfWidth';
 // A 1×1 PNG.
@@ -39,7 +39,7 @@ describe('finding positions', () => {
 
   it('sorted by file, line and column across articles and rules; deterministic', () => {
     const root = writeProject({
-      'issues/2024-09/issue.yaml': ISSUE_YAML,
+      'issues/2024-09/issue.yaml': MINIMAL['issues/2024-09/issue.yaml'],
       'issues/2024-09/01-a.md': '---\ntitle: 甲,乙\n---\n\n中文 字符,好...\n',
       'issues/2024-09/02-b.md': '---\ntitle: 标题\n---\n\n２０２４年08月\n',
     });

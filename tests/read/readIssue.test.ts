@@ -2,17 +2,13 @@
 // column, all of them in one run; valid inputs become the model.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Diagnostics, InputError, type Diagnostic } from '../../src/diagnostics.js';
-import { loadProject } from '../../src/project/config.js';
+import { InputError, type Diagnostic } from '../../src/diagnostics.js';
 import { readIssue } from '../../src/read/readIssue.js';
-import { MINIMAL, writeProject } from '../helpers/project.js';
+import { loadProjectOrThrow, MINIMAL, writeProject } from '../helpers/project.js';
 
 function read(files: Record<string, string | Uint8Array>, options = {}) {
   const root = writeProject(files);
-  const diags = new Diagnostics();
-  const project = loadProject(root, diags);
-  if (diags.hasErrors()) throw new InputError(diags.items);
-  return { root, ...readIssue(project, path.join(root, 'issues/2024-09'), options) };
+  return { root, ...readIssue(loadProjectOrThrow(root), path.join(root, 'issues/2024-09'), options) };
 }
 
 /** The diagnostics of a read that must fail. */

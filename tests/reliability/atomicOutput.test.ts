@@ -7,28 +7,25 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSyn
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, MINIMAL, REPO_ROOT, writeProject } from '../helpers/project.js';
-import { childEnv, messageProblems, realTempDir, runCli } from './helpers.js';
+import { pdfInfo } from '../helpers/pdf.js';
+import { CLI, copySampleProject, MINIMAL, REPO_ROOT, writeProject } from '../helpers/project.js';
+import { childEnv, finalOutputs, messageProblems, realTempDir, runCli, temporaries, TMP_FILE } from './helpers.js';
 
-function has(cmd: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
-}
-const QPDF = has('qpdf');
-const PDFINFO = has('pdfinfo');
-
-/** Why `file` is not a complete PDF, or undefined when it is. */
+/** Why `file` is not a complete PDF, or undefined when it is (qpdf and poppler-utils are required: .ci/run installs them). */
 function pdfProblem(file: string): string | undefined {
   const bytes = readFileSync(file);
   if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') return 'no %PDF- header';
   if (!/%%EOF\s*$/.test(bytes.subarray(-64).toString('latin1'))) return 'no %%EOF at the end';
-  if (QPDF) {
-    const r = spawnSync('qpdf', ['--check', file], { encoding: 'utf8', maxBuffer: 64 << 20 });
-    if (r.status !== 0) return `qpdf --check: exit ${r.status}: ${r.stderr}${r.stdout.slice(-500)}`;
+  const qpdf = spawnSync('qpdf', ['--check', file], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (qpdf.error) return `qpdf --check could not run: ${qpdf.error.message}`;
+  if (qpdf.status !== 0) return `qpdf --check: exit ${qpdf.status}: ${qpdf.stderr}${qpdf.stdout.slice(-500)}`;
+  let pages: string | undefined;
+  try {
+    pages = pdfInfo(file).Pages;
+  } catch (err) {
+    return `pdfinfo: ${(err as Error).message}`;
   }
-  if (PDFINFO) {
-    const r = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
-    if (r.status !== 0 || !/^Pages:\s+[1-9]/m.test(r.stdout)) return `pdfinfo: exit ${r.status}: ${r.stderr}`;
-  }
+  if (!/^[1-9]\d*$/.test(pages ?? '')) return `pdfinfo: Pages: ${pages}`;
   return undefined;
 }
 
@@ -47,16 +44,6 @@ function docxProblem(file: string): string | undefined {
   return undefined;
 }
 
-const TMP = /^\..+\.\d+\.[0-9a-f]+\.tmp$/;
-
-function temporaries(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((n) => TMP.test(n)).sort() : [];
-}
-
-function finals(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((n) => /\.(pdf|docx)$/.test(n)).sort() : [];
-}
-
 /** The issue of the sample project copied `times` times into one issue `big`. */
 function bigProject(times: number): string {
   const root = realTempDir('bulletin-atomic-');
@@ -72,36 +59,47 @@ function bigProject(times: number): string {
   return root;
 }
 
+interface Killed {
+  /** A temporary output file had appeared before the kill was sent. */
+  sawTmp: boolean;
+  /** The build was still running when SIGKILL was sent. */
+  killed: boolean;
+  status: number | null;
+}
+
 /**
- * Start a build and SIGKILL it `after` ms later, or (after = 'pdf' | 'docx')
- * as soon as the temporary file of that output appears.
+ * Start a build and SIGKILL it `delay` ms after the writing of output
+ * `target` begins: its temporary file appears (or the final file itself: a
+ * writer that is not atomic is then caught in the middle). Writing is the
+ * last ~1% of a build, so a kill at a fixed time after the start would
+ * nearly always land before it.
  */
-function buildAndKill(root: string, id: string, after: number | 'pdf' | 'docx', env: NodeJS.ProcessEnv): Promise<{ killed: boolean; status: number | null }> {
+function buildAndKill(root: string, id: string, target: 'pdf' | 'docx', delay: number, env: NodeJS.ProcessEnv): Promise<Killed> {
   return new Promise((resolve, reject) => {
     const out = path.join(root, 'out');
     mkdirSync(out, { recursive: true });
-    const child = spawn(process.execPath, [CLI, 'build', id, '--quiet'], { cwd: root, env, stdio: 'ignore' });
+    let sawTmp = false;
     let killed = false;
-    const kill = () => {
-      if (child.exitCode === null && child.signalCode === null) killed = child.kill('SIGKILL');
-    };
-    let watcher: ReturnType<typeof watch> | undefined;
+    let triggered = false;
     let timer: NodeJS.Timeout | undefined;
-    if (typeof after === 'number') {
-      timer = setTimeout(kill, after);
-    } else {
-      // The first sign of writing: its temporary file, or the final file itself
-      // (a writer that is not atomic is then caught in the middle).
-      const prefix = `.${id}.${after}.`;
-      watcher = watch(out, (_event, name) => {
-        if (typeof name === 'string' && (name.startsWith(prefix) || name === `${id}.${after}`)) kill();
-      });
+    const prefix = `.${id}.${target}.`;
+    const watcher = watch(out, (_event, name) => {
+      if (typeof name !== 'string' || killed) return;
+      if (TMP_FILE.test(name)) sawTmp = true;
+      if (triggered || !((name.startsWith(prefix) && TMP_FILE.test(name)) || name === `${id}.${target}`)) return;
+      triggered = true;
+      if (delay === 0) kill();
+      else timer = setTimeout(kill, delay);
+    });
+    const child = spawn(process.execPath, [CLI, 'build', id, '--quiet'], { cwd: root, env, stdio: 'ignore' });
+    function kill(): void {
+      if (child.exitCode === null && child.signalCode === null) killed = child.kill('SIGKILL');
     }
     child.on('error', reject);
     child.on('close', (status) => {
       if (timer) clearTimeout(timer);
-      watcher?.close();
-      resolve({ killed, status });
+      watcher.close();
+      resolve({ sawTmp, killed, status });
     });
   });
 }
@@ -111,7 +109,7 @@ describe('a failed build writes nothing', () => {
     const root = writeProject(MINIMAL);
     expect((await runCli(root, ['build', '2024-09', '--lang', 'en'])).status).toBe(0);
     const out = path.join(root, 'out');
-    const before = new Map(finals(out).map((n) => [n, readFileSync(path.join(out, n))]));
+    const before = new Map(finalOutputs(out).map((n) => [n, readFileSync(path.join(out, n))]));
     expect([...before.keys()]).toEqual(['2024-09.docx', '2024-09.pdf']);
     appendFileSync(path.join(root, 'issues/2024-09/01-a.md'), '\n新的一段。\n\n<div>HTML</div>\n');
     const r = await runCli(root, ['build', '2024-09', '--lang', 'en']);
@@ -162,7 +160,7 @@ describe('a build killed at any moment', () => {
 
   const check = (label: string) => {
     const out = path.join(root, 'out');
-    for (const n of finals(out)) {
+    for (const n of finalOutputs(out)) {
       const file = path.join(out, n);
       const problem = n.endsWith('.pdf') ? pdfProblem(file) : docxProblem(file);
       expect(problem, `${label}: out/${n}`).toBeUndefined();
@@ -170,25 +168,34 @@ describe('a build killed at any moment', () => {
   };
 
   it('never leaves a partial PDF or DOCX at the final path (existing outputs, then none)', async () => {
-    const runs: Array<{ fresh: boolean; after: number | 'pdf' | 'docx' }> = [
-      ...([50, 300, 1200, 'pdf'] as const).map((after) => ({ fresh: false, after })),
-      ...([150, 600, 2500, 'docx'] as const).map((after) => ({ fresh: true, after })),
+    // Killed 0, 1, 3 and 10 ms after the writing of the PDF or the DOCX began:
+    // while a temporary file is written, between the two, around the renames.
+    const runs: Array<{ fresh: boolean; target: 'pdf' | 'docx'; delay: number }> = [
+      { fresh: false, target: 'pdf', delay: 0 },
+      { fresh: false, target: 'docx', delay: 1 },
+      { fresh: false, target: 'pdf', delay: 3 },
+      { fresh: false, target: 'docx', delay: 10 },
+      { fresh: true, target: 'docx', delay: 0 },
+      { fresh: true, target: 'pdf', delay: 1 },
+      { fresh: true, target: 'docx', delay: 3 },
+      { fresh: true, target: 'pdf', delay: 10 },
     ];
-    let killedCount = 0;
-    for (const [i, { fresh, after }] of runs.entries()) {
+    const killedWhileWriting: string[] = [];
+    const labels: string[] = [];
+    for (const [i, { fresh, target, delay }] of runs.entries()) {
       if (fresh) rmSync(path.join(root, 'out'), { recursive: true, force: true });
       // A different date each run, so a new output differs from the old one.
       const env = childEnv({ SOURCE_DATE_EPOCH: String(1_700_000_000 + i * 86_400) });
-      const r = await buildAndKill(root, ID, after, env);
-      if (r.killed) killedCount++;
-      const when = typeof after === 'number' ? `after ${after} ms` : `when writing the ${after} began`;
-      const label = `${fresh ? 'no outputs before' : 'outputs before'}, killed ${when} (a build takes ~${fullMs} ms; killed: ${r.killed}, status ${r.status})`;
-      if (!fresh) expect(finals(path.join(root, 'out')), label).toEqual([`${ID}.docx`, `${ID}.pdf`]);
+      const r = await buildAndKill(root, ID, target, delay, env);
+      const label = `${fresh ? 'no outputs before' : 'outputs before'}, killed ${delay} ms after the ${target} began to be written (a build takes ~${fullMs} ms; temporary seen: ${r.sawTmp}, killed: ${r.killed}, status ${r.status})`;
+      labels.push(label);
+      if (r.sawTmp && r.killed) killedWhileWriting.push(label);
+      if (!fresh) expect(finalOutputs(path.join(root, 'out')), label).toEqual([`${ID}.docx`, `${ID}.pdf`]);
       check(label);
     }
-    // The test means something only if the runs were really killed.
-    expect(killedCount).toBeGreaterThanOrEqual(runs.length - 1);
-  }, 180_000);
+    // The test means something only if the runs were really killed once writing had begun.
+    expect(killedWhileWriting.length, labels.join('\n')).toBeGreaterThanOrEqual(runs.length - 1);
+  }, 600_000);
 
   it('the next good build removes temporaries of dead builds, keeps those of live ones', async () => {
     const out = path.join(root, 'out');
@@ -209,16 +216,14 @@ describe('a build killed at any moment', () => {
 
 describe('two builds of one issue at the same time', () => {
   it('both succeed and the files are complete, every time', async () => {
-    const root = realTempDir('bulletin-concurrent-');
-    cpSync(path.join(REPO_ROOT, 'bulletin.config.yaml'), path.join(root, 'bulletin.config.yaml'));
-    cpSync(path.join(REPO_ROOT, 'issues'), path.join(root, 'issues'), { recursive: true });
+    const root = copySampleProject();
     const out = path.join(root, 'out');
     for (let round = 0; round < 3; round++) {
       if (round === 1) rmSync(out, { recursive: true, force: true });
       const [a, b] = await Promise.all([runCli(root, ['build', '2024-08', '--quiet']), runCli(root, ['build', '2024-08', '--quiet'])]);
       expect(a.status, a.stderr).toBe(0);
       expect(b.status, b.stderr).toBe(0);
-      expect(finals(out)).toEqual(['2024-08.docx', '2024-08.pdf']);
+      expect(finalOutputs(out)).toEqual(['2024-08.docx', '2024-08.pdf']);
       expect(pdfProblem(path.join(out, '2024-08.pdf')), `round ${round}`).toBeUndefined();
       expect(docxProblem(path.join(out, '2024-08.docx')), `round ${round}`).toBeUndefined();
       expect(temporaries(out), `round ${round}`).toEqual([]);

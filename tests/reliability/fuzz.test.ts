@@ -6,25 +6,25 @@
 // FUZZ_RUNS sets the number of cases per property (default 200); FUZZ_SEED the
 // seed (default fixed). A long run:
 //   FUZZ_RUNS=2000 npx vitest run tests/reliability/fuzz.test.ts
+// Every case runs, however long the machine takes (how fast is bench/'s
+// business); the test timeouts only stop a hang.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { prepareIssue } from '../../src/build.js';
-import { Diagnostics, InputError } from '../../src/diagnostics.js';
+import { InputError } from '../../src/diagnostics.js';
 import { isMessageCode, message } from '../../src/messages.js';
 import type { Block, Inline, Issue } from '../../src/model.js';
-import { loadProject } from '../../src/project/config.js';
 import type { Layout } from '../../src/typeset/layout.js';
-import { MINIMAL } from '../helpers/project.js';
+import { squeeze } from '../helpers/pdf.js';
+import { loadProjectOrThrow, MINIMAL } from '../helpers/project.js';
 import { realTempDir } from './helpers.js';
 
 const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 200));
 const SEED = Number(process.env.FUZZ_SEED ?? 20240826);
-/** Longest a single case may take. */
-const CASE_MS = 10_000;
-/** Time for a whole property, shrinking included. */
-const PROPERTY_MS = Math.max(60_000, RUNS * 1_000);
+/** Test timeout of a property, shrinking included: a hang guard, not a speed limit. */
+const PROPERTY_MS = Math.max(60_000, RUNS * 1_000) + 30_000;
 
 const ISSUE_YAML = MINIMAL['issues/2024-09/issue.yaml'];
 
@@ -96,7 +96,9 @@ const issueExtras = fc.array(
   { maxLength: 3 },
 );
 
-const issueCase = fc.record({ articles: fc.array(article, { minLength: 1, maxLength: 3 }), extras: issueExtras });
+/** An article with a well-formed front matter, so the issue.yaml additions decide the outcome more often. */
+const plainArticle = body.map((b) => `---\ntitle: 标题\n---\n\n${b}\n`);
+const issueCase = fc.record({ articles: fc.array(fc.oneof(article, plainArticle), { minLength: 1, maxLength: 3 }), extras: issueExtras });
 
 // ------------------------------------------------------------------ checking
 
@@ -152,8 +154,6 @@ function layoutText(layout: Layout): string {
   return layout.pages.flatMap((p) => p.lines.map((l) => l.text)).join('');
 }
 
-const squeeze = (s: string) => s.replace(/\s+/gu, '');
-
 /** Where `model` stops being a subsequence of `layout` (whitespace ignored), or -1 when it is one. */
 function firstOutOfOrder(model: string, layout: string): number {
   const have = [...squeeze(layout)];
@@ -190,7 +190,7 @@ function codePoints(chars: string[]): string {
   return [...new Set(chars)].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}${/\p{L}|\p{N}|\p{P}|\p{S}/u.test(c) ? ` ${c}` : ''}`).join(', ');
 }
 
-type Outcome = { kind: 'input-error'; errors: number; messages: string[] } | { kind: 'typeset'; pages: number };
+type Outcome = { kind: 'input-error'; codes: string[]; messages: string[] } | { kind: 'typeset'; pages: number };
 
 /** Write `files` as the project in `root` and read and typeset the issue. Throws anything but InputError. */
 function prepare(root: string, files: Record<string, string>): Outcome {
@@ -201,11 +201,8 @@ function prepare(root: string, files: Record<string, string>): Outcome {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, content);
   }
-  const diags = new Diagnostics();
-  const project = loadProject(root, diags);
-  const start = performance.now();
   try {
-    if (diags.hasErrors()) throw new InputError(diags.items);
+    const project = loadProjectOrThrow(root);
     const prepared = prepareIssue(project, '2024-09', { cwd: root });
     const model = modelText(prepared.issue);
     const laidOut = layoutText(prepared.layout);
@@ -231,12 +228,8 @@ function prepare(root: string, files: Record<string, string>): Outcome {
         if (/\bundefined\b|\bNaN\b|\[object Object\]/.test(text)) throw new Error(`message with a placeholder: ${text}`);
       }
     }
-    for (const d of errors) codes[d.code] = (codes[d.code] ?? 0) + 1;
     const messages = errors.map((d) => `${d.file ? path.relative(root, d.file) : ''}:${d.line}:${d.col}: ${message(d.code, d.params, 'en')}`);
-    return { kind: 'input-error', errors: errors.length, messages };
-  } finally {
-    const ms = performance.now() - start;
-    if (ms > CASE_MS) throw new Error(`one case took ${Math.round(ms)} ms`);
+    return { kind: 'input-error', codes: errors.map((d) => d.code), messages };
   }
 }
 
@@ -244,12 +237,31 @@ function articleFiles(articles: string[]): Record<string, string> {
   return Object.fromEntries(articles.map((a, i) => [`issues/2024-09/${String(i + 1).padStart(2, '0')}.md`, a]));
 }
 
-const stats = { 'input-error': 0, typeset: 0 };
-/** How often each error code was reported, to see what the generators reach. */
-const codes: Record<string, number> = {};
+/** What the cases of one property came to: how many of each outcome, and the error codes reported. */
+class Tally {
+  readonly outcomes = { 'input-error': 0, typeset: 0 };
+  readonly codes: Record<string, number> = {};
 
+  add(o: Outcome): void {
+    this.outcomes[o.kind]++;
+    if (o.kind === 'input-error') for (const c of o.codes) this.codes[c] = (this.codes[c] ?? 0) + 1;
+  }
+
+  toString(): string {
+    return `outcomes ${JSON.stringify(this.outcomes)}; errors by code ${JSON.stringify(this.codes)}`;
+  }
+}
+
+/** Check `property` on RUNS cases, every one of them (no time limit). */
 function check<Ts extends [unknown]>(property: fc.IRawProperty<Ts>): void {
-  fc.assert(property, { seed: SEED, numRuns: RUNS, interruptAfterTimeLimit: PROPERTY_MS, markInterruptAsFailure: false, verbose: 1 });
+  fc.assert(property, { seed: SEED, numRuns: RUNS, verbose: 1 });
+}
+
+/** The generators of a property reach both the typesetter and the error paths. */
+function expectBothOutcomes(tally: Tally): void {
+  console.log(`${expect.getState().currentTestName}: ${tally}`);
+  expect(tally.outcomes.typeset, `${tally}`).toBeGreaterThan(0);
+  expect(tally.outcomes['input-error'], `${tally}`).toBeGreaterThan(0);
 }
 
 describe(`fuzzing reading and typesetting (${RUNS} runs per property, seed ${SEED})`, () => {
@@ -257,35 +269,39 @@ describe(`fuzzing reading and typesetting (${RUNS} runs per property, seed ${SEE
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('random article bodies (Markdown, CJK, any Unicode)', () => {
+    const tally = new Tally();
     check(
       fc.property(body, (b) => {
-        const o = prepare(root, { 'issues/2024-09/issue.yaml': ISSUE_YAML, 'issues/2024-09/01.md': `---\ntitle: 标题\n---\n\n${b}\n` });
-        stats[o.kind]++;
+        tally.add(prepare(root, { 'issues/2024-09/issue.yaml': ISSUE_YAML, 'issues/2024-09/01.md': `---\ntitle: 标题\n---\n\n${b}\n` }));
       }),
     );
-  }, PROPERTY_MS + 30_000);
+    expectBothOutcomes(tally);
+  }, PROPERTY_MS);
 
   it('random front-matter and articles (YAML well-formed or not, BOM, CRLF)', () => {
+    const tally = new Tally();
     check(
       fc.property(fc.array(article, { minLength: 1, maxLength: 3 }), (articles) => {
-        const o = prepare(root, { 'issues/2024-09/issue.yaml': ISSUE_YAML, ...articleFiles(articles) });
-        stats[o.kind]++;
+        tally.add(prepare(root, { 'issues/2024-09/issue.yaml': ISSUE_YAML, ...articleFiles(articles) }));
       }),
     );
-  }, PROPERTY_MS + 30_000);
+    expectBothOutcomes(tally);
+  }, PROPERTY_MS);
 
   it('random issue.yaml additions and several articles', () => {
+    const tally = new Tally();
     check(
       fc.property(issueCase, ({ articles, extras }) => {
-        const o = prepare(root, { 'issues/2024-09/issue.yaml': `${ISSUE_YAML}${extras.join('\n')}\n`, ...articleFiles(articles) });
-        stats[o.kind]++;
+        tally.add(prepare(root, { 'issues/2024-09/issue.yaml': `${ISSUE_YAML}${extras.join('\n')}\n`, ...articleFiles(articles) }));
       }),
     );
-  }, PROPERTY_MS + 30_000);
+    expectBothOutcomes(tally);
+  }, PROPERTY_MS);
 
   it('random text in every text field typesets with no character lost', () => {
     // Well-formed YAML and plain paragraphs only: these must all typeset.
     const field = plainText.filter((s) => s.trim() !== '' && !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u2028\uFEFF\r]/.test(s));
+    const tally = new Tally();
     check(
       fc.property(fc.record({ org: field, title: field, editor: field, art: field, para: field, label: fc.constantFrom('报', '送'), dist: field }), (v) => {
         const issueYaml = `organization: ${JSON.stringify(v.org)}\ntitle: ${JSON.stringify(v.title)}\neditor: ${JSON.stringify(v.editor)}\ndate: 2024-09-30\ndistribution:\n  ${v.label}: ${JSON.stringify(v.dist)}\n`;
@@ -295,14 +311,11 @@ describe(`fuzzing reading and typesetting (${RUNS} runs per property, seed ${SEE
         // refusal allowed, at the line of that text (organization 1, title 2, editor 3).
         const refusals = o.kind === 'typeset' ? [] : o.messages.filter((m) => !/^issues\/2024-09\/issue\.yaml:[123]:\d+: .*too long for the masthead/.test(m));
         expect(refusals).toEqual([]);
-        stats[o.kind]++;
+        tally.add(o);
       }),
     );
-  }, PROPERTY_MS + 30_000);
-
-  it('both outcomes occurred (the generators reach the typesetter and the error paths)', () => {
-    console.log(`fuzz outcomes: ${JSON.stringify(stats)}; errors by code: ${JSON.stringify(codes)}`);
-    expect(stats.typeset).toBeGreaterThan(0);
-    expect(stats['input-error']).toBeGreaterThan(0);
-  });
+    // Most cases typeset: the masthead refusal is the exception.
+    console.log(`${expect.getState().currentTestName}: ${tally}`);
+    expect(tally.outcomes.typeset, `${tally}`).toBeGreaterThan(tally.outcomes['input-error']);
+  }, PROPERTY_MS);
 });

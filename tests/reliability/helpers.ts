@@ -1,43 +1,12 @@
 // Shared helpers of the reliability suite: running the CLI in a project,
 // listing outputs, checking that messages are words and not stack traces.
-import { spawn } from 'node:child_process';
-import { cpSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMessageCode } from '../../src/messages.js';
-import { CLI, tempDir } from '../helpers/project.js';
+import { tempDir } from '../helpers/project.js';
 
-export interface CliResult {
-  status: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
-/** The environment for a child: no colours; `unset` keys removed, `set` added. */
-export function childEnv(set: Record<string, string> = {}, unset: string[] = []): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...set };
-  for (const k of unset) delete env[k];
-  return env;
-}
-
-/** Run `node bin/bulletin.js ...args` in `cwd` and wait for it. */
-export function runCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = childEnv(), timeoutMs = 120_000): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const start = Date.now();
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', reject);
-    child.on('close', (status, signal) => {
-      clearTimeout(timer);
-      resolve({ status, signal, stdout, stderr, ms: Date.now() - start });
-    });
-  });
-}
+// The one CLI runner of the tests (tests/helpers/cli.ts).
+export { childEnv, runCli, runCliSync, type CliResult } from '../helpers/cli.js';
 
 /** A fresh temporary folder, with symlinks resolved so paths compare. */
 export function realTempDir(prefix: string): string {
@@ -73,9 +42,31 @@ export function listFiles(dir: string): string[] {
   return out.sort();
 }
 
-/** Output files (PDF, DOCX) and leftover temporaries anywhere under `dir`. */
+/** An output's name: a PDF or DOCX. */
+export const OUTPUT_FILE = /\.(pdf|docx)$/i;
+
+/**
+ * The name of an output's temporary file while it is written
+ * (src/atomicWrite.ts): `.<output name>.<pid>.<random hex>.tmp`.
+ */
+export const TMP_FILE = /^\..+\.\d+\.[0-9a-f]+\.tmp$/;
+
+/** The outputs (PDF, DOCX) in folder `dir`, by name; [] when there is no such folder. */
+export function finalOutputs(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((n) => OUTPUT_FILE.test(n)).sort() : [];
+}
+
+/** The temporary files of outputs in folder `dir`, by name; [] when there is no such folder. */
+export function temporaries(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((n) => TMP_FILE.test(n)).sort() : [];
+}
+
+/** Outputs (PDF, DOCX) and leftover temporaries anywhere under `dir` (relative paths). */
 export function outputsUnder(dir: string): string[] {
-  return listFiles(dir).filter((f) => /\.(pdf|docx)$/i.test(f) || /(^|\/)\.[^/]+\.\d+\.[0-9a-f]+\.tmp$/.test(f));
+  return listFiles(dir).filter((f) => {
+    const name = path.posix.basename(f);
+    return OUTPUT_FILE.test(name) || TMP_FILE.test(name);
+  });
 }
 
 /**

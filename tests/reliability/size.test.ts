@@ -1,4 +1,5 @@
-// Size: a 1 MB article and an issue of 200 articles build in bounded time;
+// Size: a 1 MB article and an issue of 200 articles build, with all their
+// text (how fast is bench/'s business; the timeouts here only stop a hang);
 // an image over the configured limit is refused with its file and line;
 // pathological nesting ends with a message (exit 0 or 1), never a crash.
 import { readFileSync } from 'node:fs';
@@ -13,19 +14,14 @@ import { messageProblems, outputsUnder, runCli } from './helpers.js';
 const ARTICLE_FILE = 'issues/2024-09/01-a.md';
 const PARA = '为贯彻落实《“十四五”上海市邮政业发展规划》，推动快递业与制造业深度融合发展，上海市邮政管理局联合市经济和信息化委员会开展了典型案例征集工作。';
 
-const timings: Record<string, number> = {};
-
-describe('large inputs build in bounded time', () => {
+describe('large inputs build', () => {
   it('an article of 1 MB of text', async () => {
     let body = '';
     let n = 0;
     while (Buffer.byteLength(body) < 1 << 20) body += `${PARA}第${n++}段。\n\n`;
     const root = writeProject({ ...MINIMAL, [ARTICLE_FILE]: `---\ntitle: 一篇很长的文章\n---\n\n${body}` });
     const r = await runCli(root, ['build', '2024-09', '--lang', 'en', '--quiet']);
-    timings['1 MB article'] = r.ms;
-    console.log(`1 MB article (${n} paragraphs): ${r.ms} ms`);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.ms).toBeLessThan(120_000);
     const text = squeeze(pdfText(path.join(root, 'out/2024-09.pdf')));
     for (const k of [0, Math.floor(n / 2), n - 1]) expect(text).toContain(`${PARA}第${k}段。`);
     const doc = docxParts(path.join(root, 'out/2024-09.docx'))['word/document.xml']!;
@@ -39,10 +35,7 @@ describe('large inputs build in bounded time', () => {
     }
     const root = writeProject(files);
     const r = await runCli(root, ['build', '2024-09', '--lang', 'en', '--quiet']);
-    timings['200 articles'] = r.ms;
-    console.log(`200 articles: ${r.ms} ms`);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.ms).toBeLessThan(120_000);
     const text = squeeze(pdfText(path.join(root, 'out/2024-09.pdf')));
     for (let k = 0; k < 200; k++) {
       expect(text).toContain(`第${k}篇文章`);
