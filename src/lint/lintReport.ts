@@ -4,6 +4,7 @@
 import type { Diagnostic, Diagnostics } from '../diagnostics.js';
 import type { Issue } from '../model.js';
 import type { Template } from '../template/loadTemplate.js';
+import { articlesOf } from '../typeset/documentMetadata.js';
 import type { Layout } from '../typeset/layout.js';
 import { lintIssue, type LintFinding, type LintFix } from './lintIssue.js';
 
@@ -26,7 +27,7 @@ export function lintDiagnostic(f: LintFinding): Diagnostic {
 export function lintInto(issue: Issue, sources: ReadonlyMap<string, string>, template: Template, layout: Layout, diags: Diagnostics): Map<string, LintFix[]> {
   const findings = lintIssue(issue, sources, {
     maxTitleLines: template.article.titleMaxLines,
-    titleLineCounts: layout.titles.map((t) => t.lines.length),
+    titleLineCounts: articlesOf(layout.issue).map((a) => a.title.lines.length),
   });
   const fixes = new Map<string, LintFix[]>();
   for (const f of findings) {

@@ -28,18 +28,33 @@ import {
 } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
 import type { EmbeddedFont } from '../fonts/embeddedFonts.js';
-import type { Block, Inline, Issue, ListItem } from '../model.js';
-import { fill } from '../template/format.js';
+import type { Issue } from '../model.js';
 import { charPitch } from '../template/gridMetrics.js';
-import { afterQuoteLabel } from '../text/quoteLabel.js';
 import type { Template } from '../template/loadTemplate.js';
-import { resolveStyle, type TextStyle } from '../template/styles.js';
-import { blockKey, type BlockSetting, type Layout, type TextRun as LayoutRun } from '../typeset/layout.js';
+import { STYLE_ROLES } from '../template/styleRoles.js';
+import type { TextStyle } from '../template/styles.js';
+import type {
+  Keeps,
+  Layout,
+  Measure,
+  Placement,
+  SetArticle,
+  SetBlock,
+  SetBox,
+  SetFigure,
+  SetListItem,
+  SetPiece,
+  SetTable,
+  SetTableCell,
+  SetText,
+  SetTitle,
+  SetWatermark,
+} from '../typeset/layout.js';
 import { distributionBlock } from './docxDistribution.js';
 import { borderTwips, docxGeometry, ruleBorder, twips, type DocxGeometry } from './docxGeometry.js';
 import { mastheadBlock } from './docxMasthead.js';
 import { finishDocxPackage } from './docxPackage.js';
-import { paragraphStyles, sizedRun, STYLE, styleOf, wordColor, wordFonts, type StyleRole } from './docxStyles.js';
+import { paragraphStyles, sizedRun, styleOf, wordColor, wordFonts } from './docxStyles.js';
 
 export interface DocxInput {
   issue: Issue;
@@ -56,7 +71,7 @@ export interface DocxOptions {
 
 export async function renderDocx(input: DocxInput, options: DocxOptions): Promise<Uint8Array> {
   const geo = docxGeometry(input.template, styleOf(input.template, 'pageNumber').size);
-  const writer = new DocxWriter(input, geo, options.drafts || input.issue.meta.draft);
+  const writer = new DocxWriter(input, geo);
   const doc = new Document({
     creator: input.issue.meta.editor,
     lastModifiedBy: options.producer,
@@ -105,7 +120,6 @@ class DocxWriter {
   constructor(
     private readonly input: DocxInput,
     private readonly geo: DocxGeometry,
-    private readonly draft: boolean,
   ) {
     this.t = input.template;
   }
@@ -121,6 +135,8 @@ class DocxWriter {
    */
   section() {
     const g = this.geo;
+    const set = this.input.layout.issue;
+    const mark = set.watermark;
     return {
       properties: {
         page: {
@@ -132,43 +148,32 @@ class DocxWriter {
         default: this.footer('odd'),
         ...(this.t.page.twoSided ? { even: this.footer('even') } : {}),
       },
-      ...(this.draft ? { headers: { default: this.watermark(), ...(this.t.page.twoSided ? { even: this.watermark() } : {}) } } : {}),
-      children: [
-        ...mastheadBlock(this.input.issue.meta, this.t, this.input.layout.masthead, g),
-        ...this.articles(),
-        ...distributionBlock(this.input.issue.meta, this.t, this.input.layout, g),
-      ],
+      ...(mark ? { headers: { default: this.watermark(mark), ...(this.t.page.twoSided ? { even: this.watermark(mark) } : {}) } } : {}),
+      children: [...mastheadBlock(set.masthead, this.t, g), ...this.articles(), ...(set.distribution ? distributionBlock(set.distribution, this.t, g) : [])],
     };
   }
 
   /**
    * 草稿 across every page, behind the text, as Word's own watermark
    * (removable there): in the template's watermark style, solid, and a
-   * shape the size of the text as the typesetter set it (its width from the
-   * Layout's watermark runs, centred on the page), so Word does not stretch it.
+   * shape the size of the text as the typesetter set it, centred on the
+   * page, so Word does not stretch it.
    */
-  private watermark(): Header {
-    const d = this.t.draft;
-    const style = resolveStyle(this.t, d.style);
-    const runs = (this.input.layout.pages[0]?.items ?? []).filter((item): item is LayoutRun => item.kind === 'text' && item.rotation !== undefined);
-    const centre = runs[0]?.rotation?.cx;
-    if (centre === undefined) throw new Error('The layout has no draft watermark on its first page');
-    // The text is centred on its rotation's centre: twice as wide as its start's distance from it.
-    const width = 2 * (centre - Math.min(...runs.map((r) => r.x)));
+  private watermark(mark: SetWatermark): Header {
     return new Header({
       children: [
         new Paragraph({
           children: [
             new TextWatermark({
-              text: d.text,
-              font: wordFonts(this.t, style.face).eastAsia,
-              fontSize: style.size,
-              bold: style.bold,
-              color: wordColor(this.t, style.color),
+              text: mark.text,
+              font: wordFonts(this.t, mark.style.face).eastAsia,
+              fontSize: mark.style.size,
+              bold: mark.style.bold,
+              color: wordColor(this.t, mark.style.color),
               opacity: 1,
-              rotation: d.angle,
-              width,
-              height: style.size,
+              rotation: mark.angle,
+              width: mark.width,
+              height: mark.style.size,
             }),
           ],
         }),
@@ -177,16 +182,15 @@ class DocxWriter {
   }
 
   private footer(side: 'odd' | 'even'): Footer {
-    const s = styleOf(this.t, 'pageNumber');
-    const [before, after] = this.t.pageNumber.format.split('{n}');
-    const inset = twips(this.t.pageNumber.indent * s.size);
+    const pn = this.input.layout.issue.pageNumber;
+    const inset = twips(pn.inset);
     return new Footer({
       children: [
         new Paragraph({
-          style: STYLE.pageNumber.id,
+          style: STYLE_ROLES.pageNumber.word.id,
           alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
           indent: side === 'odd' ? { right: inset } : { left: inset },
-          children: [new TextRun({ children: [before ?? '', PageNumber.CURRENT, after ?? ''] })],
+          children: [new TextRun({ children: [pn.before, PageNumber.CURRENT, pn.after] })],
         }),
       ],
     });
@@ -194,275 +198,227 @@ class DocxWriter {
 
   private articles(): BodyItem[] {
     const out: BodyItem[] = [];
-    let section: string | undefined;
-    const pitch = this.geo.pitch;
-    this.input.issue.articles.forEach((article, i) => {
-      const atBodyStart = i === 0;
-      const newSection = article.section !== undefined && article.section !== section;
-      if (newSection) {
-        out.push(
-          new Paragraph({
-            style: STYLE.section.id,
-            spacing: { before: atBodyStart ? 0 : this.t.article.sectionSpaceBefore * pitch },
-            children: [new TextRun(fill(this.t.article.sectionFormat, { section: article.section! }))],
-          }),
-        );
-      }
-      section = article.section;
-      // After a section heading the title keeps its space above, as in the PDF.
-      out.push(this.title(i, atBodyStart && !newSection));
-      article.blocks.forEach((block, k) => out.push(...this.block(block, 'body', k === 0, TEXT_BLOCK)));
-      if (article.source) {
-        out.push(new Paragraph({ style: STYLE.source.id, children: [new TextRun(fill(this.t.article.sourceFormat, { source: article.source }))] }));
+    this.input.layout.issue.body.forEach((node) => {
+      if (node.kind === 'section') {
+        out.push(this.text(node.heading, TEXT_BLOCK));
+        node.articles.forEach((a) => out.push(...this.article(a)));
+      } else {
+        out.push(...this.article(node));
       }
     });
     return out;
   }
 
+  private article(article: SetArticle): BodyItem[] {
+    return [this.title(article.title), ...article.blocks.flatMap((b) => this.block(b, TEXT_BLOCK))];
+  }
+
+  /** Grid lines of space the typesetter left above a block's first piece (none at the top of a page). */
+  private spaceAbove(node: { keeps: Keeps; placements: Placement[] }): number {
+    return node.placements[0]?.spaceBefore ?? node.keeps.spaceBefore;
+  }
+
   /**
-   * A title occupies whole grid lines: space above (none at the body's start),
-   * its lines centred in the grid lines they need, space below; the twips of
-   * before + lines + after add up to exactly that many grid lines.
+   * A title occupies whole grid lines: space above (none at the top of a
+   * page), its lines centred in the grid lines they need, space below; the
+   * twips of before + lines + after add up to exactly that many grid lines.
    */
-  private title(index: number, atBodyStart: boolean): Paragraph {
-    const t = this.t;
+  private title(title: SetTitle): Paragraph {
     const pitch = this.geo.pitch;
-    // The size, lines and grid lines the typesetter gave the title.
-    const setting = this.input.layout.titles[index];
-    if (!setting) throw new Error(`The layout has no title setting for article ${index + 1}`);
-    const lineTwips = twips(setting.lineHeight);
-    const k = setting.lines.length;
-    const above = atBodyStart ? 0 : t.article.titleSpaceBefore;
-    const total = (above + setting.slots + t.article.titleSpaceAfter) * pitch;
-    const before = above * pitch + Math.floor((setting.slots * pitch - k * lineTwips) / 2);
+    const lineTwips = twips(title.lineHeight);
+    const k = title.lines.length;
+    const above = this.spaceAbove(title);
+    const total = (above + title.gridLines + title.keeps.spaceAfter) * pitch;
+    const before = above * pitch + Math.floor((title.gridLines * pitch - k * lineTwips) / 2);
     const children: ParagraphChild[] = [];
-    setting.lines.forEach((text, i) => {
+    title.lines.forEach((text, i) => {
       if (i > 0) children.push(new TextRun({ break: 1 }));
-      children.push(new TextRun({ text, ...sizedRun(t, setting.size) }));
+      children.push(new TextRun({ text, ...sizedRun(this.t, title.style.size) }));
     });
     return new Paragraph({
-      style: STYLE.articleTitle.id,
+      style: STYLE_ROLES[title.role].word.id,
       spacing: { before, after: total - before - k * lineTwips, line: lineTwips, lineRule: LineRuleType.EXACT },
       children,
     });
   }
 
-  /** What the typesetter recorded for a block; it records everything asked here, so a gap is a bug. */
-  private decided<K extends keyof BlockSetting>(pos: Block['pos'], key: K): NonNullable<BlockSetting[K]> {
-    const value = this.input.layout.blocks[blockKey(pos)]?.[key];
-    if (value === undefined || value === null) throw new Error(`The layout records no ${key} for the block at ${blockKey(pos)}`);
-    return value;
-  }
-
-  /**
-   * Widow control where the typesetter used it (paragraphs of
-   * widowOrphanMinLines lines or more). The first block after a title holds
-   * the title's keep: a short one is kept whole, and one shorter than the
-   * keep is also kept with the block after it, as the typesetter does.
-   */
-  private flowControl(pos: Block['pos'], firstAfterTitle: boolean): { widowControl: boolean; keepLines?: boolean; keepNext?: boolean } {
-    const lines = this.decided(pos, 'lines');
-    const widowControl = lines >= this.t.paragraph.widowOrphanMinLines;
-    if (!firstAfterTitle) return { widowControl };
+  /** The typesetter's keeps as Word's paragraph properties. */
+  private flowControl(keeps: Keeps, lines: number): { widowControl: boolean; keepLines?: boolean; keepNext?: boolean } {
     return {
-      widowControl,
-      ...(!widowControl && lines > 1 ? { keepLines: true } : {}),
-      ...(lines < this.t.article.titleKeepLines ? { keepNext: true } : {}),
+      widowControl: keeps.widowControl,
+      ...(keeps.keepLinesTogether && lines > 1 ? { keepLines: true } : {}),
+      ...(keeps.keepWithNext ? { keepNext: true } : {}),
     };
   }
 
   /**
-   * A paragraph's indents, and in a 编者按 its box, in `frame`. The box lies
-   * at the edges of the frame the quote sits in, as the PDF draws it, and the
+   * A paragraph's indents, and in a 编者按 its box. The box lies at the
+   * edges of the measure the quote sits in, as the PDF draws it, and the
    * text at the inset: Word and LibreOffice draw a paragraph's side rules
    * `space` points outside its indents (0–31 pt; a list item's first line
    * hangs out further than that, and its box is set in by the rest).
    *
    * The top and bottom rules they add to the flow, where the PDF draws them
    * on the grid lines: every piece of a box on a page has both, so each line
-   * of a boxed paragraph gives back enough of its exact height (the
-   * pitch) that its shortest possible piece pays for both. That is one line
-   * of a paragraph without widow control, two of one with it (the
-   * typesetter never leaves fewer at a page's foot or head).
+   * of a boxed paragraph gives back enough of its exact height (the pitch)
+   * that the shortest piece the typesetter allows on a page pays for both.
    */
-  private placed(frame: Frame, lines: number, indent: Indent = {}): Pick<IParagraphOptions, 'indent' | 'border' | 'spacing'> {
-    const left = frame.left + (indent.left ?? 0);
-    const ind = { ...indent, ...(left !== 0 || indent.left !== undefined ? { left } : {}), ...(frame.right !== 0 ? { right: frame.right } : {}) };
+  private placed(measure: Measure, box: SetBox | undefined, shortestPiece: number, indent: Indent = {}): Pick<IParagraphOptions, 'indent' | 'border' | 'spacing'> {
+    const frameLeft = twips(measure.x);
+    const frameRight = this.geo.textWidth - twips(measure.x + measure.width);
+    const left = frameLeft + (indent.left ?? 0);
+    const ind = { ...indent, ...(left !== 0 || indent.left !== undefined ? { left } : {}), ...(frameRight !== 0 ? { right: frameRight } : {}) };
     const out = Object.keys(ind).length > 0 ? { indent: ind } : {};
-    if (!frame.border) return out;
-    const { rule, ...box } = frame.border;
+    if (!box) return out;
+    const rule = ruleBorder(box.thickness, box.color.rgb.slice(1).toUpperCase());
+    const boxLeft = twips(box.measure.x);
+    const boxRight = this.geo.textWidth - twips(box.measure.x + box.measure.width);
     // The side rules go outside the paragraph's outermost text (its first line when that hangs out), at the box's edges.
     const side = (inside: number): IBorderOptions => ({ ...rule, space: Math.min(31, Math.max(0, Math.round(inside / 20))) });
-    const shortestPiece = lines >= Math.max(2, this.t.paragraph.widowOrphanMinLines) ? 2 : 1;
     return {
       ...out,
       border: {
         top: { ...rule, space: 0 },
         bottom: { ...rule, space: 0 },
-        left: side(left - (indent.hanging ?? 0) - box.left),
-        right: side(frame.right - box.right),
+        left: side(left - (indent.hanging ?? 0) - boxLeft),
+        right: side(frameRight - boxRight),
       },
-      spacing: { line: this.geo.pitch - Math.ceil((2 * borderTwips(rule)) / shortestPiece), lineRule: LineRuleType.EXACT },
+      spacing: { line: this.geo.pitch - Math.ceil((2 * borderTwips(rule)) / Math.max(1, shortestPiece)), lineRule: LineRuleType.EXACT },
     };
   }
 
-  private block(block: Block, role: StyleRole, firstAfterTitle: boolean, frame: Frame): BodyItem[] {
-    const baseStyle = styleOf(this.t, role);
-    switch (block.type) {
-      case 'paragraph':
-        return [
-          new Paragraph({
-            style: STYLE[role].id,
-            ...this.flowControl(block.pos, firstAfterTitle),
-            ...this.placed(frame, this.decided(block.pos, 'lines')),
-            children: this.runs(block.children, baseStyle),
-          }),
-        ];
-      case 'heading': {
-        const r = `heading${block.level}` as StyleRole;
-        return [
-          new Paragraph({
-            style: STYLE[r].id,
-            ...this.flowControl(block.pos, firstAfterTitle),
-            ...this.placed(frame, this.decided(block.pos, 'lines')),
-            children: this.runs(block.children, styleOf(this.t, r)),
-          }),
-        ];
-      }
+  private block(block: SetBlock, frame: Frame): BodyItem[] {
+    switch (block.kind) {
+      case 'text':
+        return [this.text(block, frame)];
       case 'list':
-        return block.items.flatMap((item, i) => {
-          const marker = block.ordered ? fill(this.t.list.numberFormat, { n: block.start + i }) : this.t.list.bullet;
-          return this.listItem(item, marker, role, firstAfterTitle && i === 0, frame);
-        });
-      case 'image':
-        return this.image(block, frame);
+        return block.items.flatMap((item) => this.listItem(item, frame));
+      case 'figure':
+        return this.figure(block);
       case 'quote':
-        return this.quote(block, firstAfterTitle, frame);
+        return block.blocks.flatMap((b) => this.block(b, frame));
       case 'table':
-        return [this.table(block, frame)];
+        return [this.table(block)];
     }
   }
 
-  private listItem(item: ListItem, marker: string, role: StyleRole, firstAfterTitle: boolean, frame: Frame): BodyItem[] {
-    const base = styleOf(this.t, role);
-    return item.blocks.flatMap((b, k) => {
-      if (b.type !== 'paragraph') return this.block(b, role, false, frame);
-      // Where the typesetter started the marker and hung the later lines, from the frame's edge.
-      const at = this.decided(b.pos, 'indent');
-      const indent: Indent =
-        k === 0
-          ? { left: twips(at.hang), hanging: twips(at.hang - at.start), firstLineChars: 0 }
-          : { left: twips(at.hang), firstLine: 0, firstLineChars: 0 };
-      return [
-        new Paragraph({
-          style: STYLE[role].id,
-          ...this.flowControl(b.pos, firstAfterTitle && k === 0),
-          ...this.placed(frame, this.decided(b.pos, 'lines'), indent),
-          children: [...(k === 0 ? [new TextRun(`${marker} `)] : []), ...this.runs(b.children, base)],
-        }),
-      ];
+  /** A paragraph-like block in its role's style, with the indents the typesetter gave it where they differ from the style's. */
+  private text(node: SetText, _frame: Frame, indent?: Indent, prefix: TextRun[] = []): Paragraph {
+    const base = styleOf(this.t, node.role);
+    const styleIndent = node.role === 'body' || node.role === 'quote' || node.role.startsWith('heading') ? this.firstLineIndent() : 0;
+    const own: Indent = indent ?? (node.indent.first === styleIndent && node.indent.rest === 0 ? {} : this.indentOf(node));
+    const above = this.spaceAbove(node);
+    const placed = this.placed(node.measure, node.box, node.keeps.shortestPiece, own);
+    const spacing = above > 0 ? { ...placed.spacing, before: above * this.geo.pitch } : placed.spacing;
+    return new Paragraph({
+      style: STYLE_ROLES[node.role].word.id,
+      ...this.flowControl(node.keeps, node.lines.length),
+      ...placed,
+      ...(spacing ? { spacing } : {}),
+      children: [...prefix, ...this.runs(node.content, base)],
     });
   }
 
-  private image(block: Block & { type: 'image' }, frame: Frame): BodyItem[] {
-    // The size the typesetter gave it, in the grid lines it took.
-    const set = this.decided(block.pos, 'image');
-    // Pixels at 96 dpi as docx takes them, unrounded: Word's EMUs (12700 a
-    // point) rounded down, so the image is never larger than typeset.
-    const pixels = (pt: number) => Math.floor(pt * 12700) / 9525;
-    // The image itself is outside a 编者按's box, as in the PDF; its caption is inside.
-    const unboxed: Frame = { left: frame.left, right: frame.right };
-    const out: BodyItem[] = [
-      new Paragraph({
-        style: STYLE.caption.id,
-        keepNext: block.caption.length > 0,
-        ...this.placed(unboxed, 1),
-        spacing: { line: set.slots * this.geo.pitch, lineRule: LineRuleType.EXACT },
-        children: [
-          new ImageRun({
-            type: block.format === 'png' ? 'png' : 'jpg',
-            data: block.data,
-            transformation: { width: pixels(set.width), height: pixels(set.height) },
+  private firstLineIndent(): number {
+    return this.t.paragraph.firstLineIndent * charPitch(this.t);
+  }
+
+  /** Word's indents for a node's first and later lines (twips from the measure's left). */
+  private indentOf(node: SetText): Indent {
+    const first = twips(node.indent.first);
+    const rest = twips(node.indent.rest);
+    return first >= rest ? { left: rest, firstLine: first - rest, firstLineChars: 0 } : { left: rest, hanging: rest - first, firstLineChars: 0 };
+  }
+
+  private listItem(item: SetListItem, frame: Frame): BodyItem[] {
+    return item.blocks.flatMap((b, k) => {
+      if (b.kind !== 'text') return this.block(b, frame);
+      // Where the typesetter started the marker and hung the later lines, from the measure's edge.
+      const indent: Indent =
+        k === 0
+          ? { left: twips(item.hang), hanging: twips(item.hang - item.label.x), firstLineChars: 0 }
+          : { left: twips(item.hang), firstLine: 0, firstLineChars: 0 };
+      return [this.text(b, frame, indent, k === 0 ? [new TextRun(`${item.label.text} `)] : [])];
+    });
+  }
+
+  private figure(figure: SetFigure): BodyItem[] {
+    const out: BodyItem[] = [];
+    for (const { image, caption } of figure.panels) {
+      // Pixels at 96 dpi as docx takes them, unrounded: Word's EMUs (12700 a
+      // point) rounded down, so the image is never larger than typeset.
+      const pixels = (pt: number) => Math.floor(pt * 12700) / 9525;
+      // The image itself is outside a 编者按's box, as in the PDF; its caption is inside.
+      out.push(
+        new Paragraph({
+          style: STYLE_ROLES.caption.word.id,
+          keepNext: caption !== undefined,
+          ...this.placed(figure.measure, undefined, 1),
+          spacing: { line: figure.gridLines * this.geo.pitch, lineRule: LineRuleType.EXACT },
+          children: [
+            new ImageRun({
+              type: image.model.format === 'png' ? 'png' : 'jpg',
+              data: image.model.data,
+              transformation: { width: pixels(image.width), height: pixels(image.height) },
+            }),
+          ],
+        }),
+      );
+      if (caption) {
+        out.push(
+          new Paragraph({
+            style: STYLE_ROLES.caption.word.id,
+            ...this.flowControl(caption.keeps, caption.lines.length),
+            ...this.placed(caption.measure, caption.box, caption.lines.length),
+            children: this.runs(caption.content, styleOf(this.t, 'caption')),
           }),
-        ],
-      }),
-    ];
-    if (block.caption.length > 0) {
-      // The typesetter records no line count for captions: count one, which gives back the most.
-      out.push(new Paragraph({ style: STYLE.caption.id, ...this.placed(frame, 1), children: this.runs(block.caption, styleOf(this.t, 'caption')) }));
+        );
+      }
     }
     return out;
   }
 
-  /** 编者按: paragraphs in 楷体 in a thin box, the label in 黑体. */
-  private quote(block: Block & { type: 'quote' }, firstAfterTitle: boolean, frame: Frame): BodyItem[] {
-    const q = this.t.quote;
-    const inset = twips(q.inset * charPitch(this.t));
-    const inner: Frame = {
-      left: frame.left + inset,
-      right: frame.right + inset,
-      border: { rule: ruleBorder(q.rule, wordColor(this.t, q.ruleColor)), left: frame.left, right: frame.right },
-    };
-    return block.blocks.flatMap((b, i) => {
-      const first = firstAfterTitle && i === 0;
-      const rest = i === 0 ? afterQuoteLabel(b, q.label) : undefined;
-      if (rest) {
-        const quoteStyle = styleOf(this.t, 'quote');
-        return [
-          new Paragraph({
-            style: STYLE.quote.id,
-            ...this.flowControl(b.pos, first),
-            ...this.placed(inner, this.decided(b.pos, 'lines')),
-            children: [this.run(q.label, resolveStyle(this.t, q.labelStyle, quoteStyle), quoteStyle), ...this.runs(rest, quoteStyle)],
-          }),
-        ];
-      }
-      return this.block(b, 'quote', first, inner);
-    });
-  }
-
-  private table(block: Block & { type: 'table' }, frame: Frame): Table {
-    const t = this.t.table;
-    const rule = ruleBorder(t.rule, wordColor(this.t, t.ruleColor));
-    const header = resolveStyle(this.t, t.headerStyle);
+  private table(table: SetTable): Table {
     const body = styleOf(this.t, 'table');
-    // The typesetter's column widths (points, adding up to the frame's
-    // width), in twips whose sum is the frame's width.
-    const widths = this.decided(block.pos, 'table').widths;
-    const width = this.geo.textWidth - frame.left - frame.right;
-    const total = widths.reduce((a, b) => a + b, 0);
+    const rule = ruleBorder(this.t.table.rule, wordColor(this.t, this.t.table.ruleColor));
+    // The typesetter's column widths (points, adding up to the measure's
+    // width), in twips whose sum is the measure's width.
+    const frameLeft = twips(table.measure.x);
+    const width = this.geo.textWidth - frameLeft - (this.geo.textWidth - twips(table.measure.x + table.measure.width));
+    const total = table.columns.reduce((a, b) => a + b, 0);
     let sum = 0;
-    const edges = [0, ...widths.map((w) => Math.round(((sum += w) / total) * width))];
-    const columns = widths.map((_, c) => edges[c + 1]! - edges[c]!);
+    const edges = [0, ...table.columns.map((w) => Math.round(((sum += w) / total) * width))];
+    const columns = table.columns.map((_, c) => edges[c + 1]! - edges[c]!);
     // Word and LibreOffice add the rules between rows (and above and below
     // the table) to its height, where the PDF draws them on the grid lines.
     // Each line of a row gives back two rules' width: a row of any number of
     // lines pays for the rule above it and for one below it, at the table's
     // end or at a page break (rows never split).
     const line = this.geo.pitch - 2 * borderTwips(rule);
+    const jc = (a: SetTableCell['align']) => (a === 'center' ? AlignmentType.CENTER : a === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT);
     return new Table({
       width: { size: width, type: WidthType.DXA },
       columnWidths: columns,
       layout: TableLayoutType.FIXED,
-      ...(frame.left !== 0 ? { indent: { size: frame.left, type: WidthType.DXA } } : {}),
-      margins: { top: 0, bottom: 0, left: twips(t.cellPadding), right: twips(t.cellPadding) },
+      ...(frameLeft !== 0 ? { indent: { size: frameLeft, type: WidthType.DXA } } : {}),
+      margins: { top: 0, bottom: 0, left: twips(table.cellPadding), right: twips(table.cellPadding) },
       borders: { top: rule, bottom: rule, left: rule, right: rule, insideHorizontal: rule, insideVertical: rule },
-      rows: block.rows.map(
-        (row, r) =>
+      rows: table.rows.map(
+        (row) =>
           new TableRow({
             // The typesetter never splits a row across pages.
             cantSplit: true,
             height: { value: line, rule: HeightRule.ATLEAST },
-            children: row.map(
+            children: row.cells.map(
               (cell, c) =>
                 new TableCell({
                   width: { size: columns[c] ?? 0, type: WidthType.DXA },
                   children: [
                     new Paragraph({
-                      style: STYLE.table.id,
+                      style: STYLE_ROLES.table.word.id,
                       spacing: { line, lineRule: LineRuleType.EXACT },
-                      alignment: block.align[c] === 'center' ? AlignmentType.CENTER : block.align[c] === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-                      children: this.runs(cell.children, r === 0 ? header : body, body),
+                      alignment: jc(cell.align),
+                      children: this.runs(cell.content, body),
                     }),
                   ],
                 }),
@@ -472,18 +428,9 @@ class DocxWriter {
     });
   }
 
-  /** Runs of `inlines` set in `style`, in a paragraph whose style is `paragraph`. */
-  private runs(inlines: readonly Inline[], style: TextStyle, paragraph: TextStyle = style): TextRun[] {
-    const out: TextRun[] = [];
-    const walk = (nodes: readonly Inline[], style: TextStyle): void => {
-      for (const n of nodes) {
-        if (n.type === 'text') out.push(this.run(n.value, style, paragraph));
-        else if (n.type === 'break') out.push(new TextRun({ break: 1 }));
-        else walk(n.children, resolveStyle(this.t, n.type === 'strong' ? 'strong' : 'emphasis', style));
-      }
-    };
-    walk(inlines, style);
-    return out;
+  /** Runs of the pieces the typesetter printed, in a paragraph whose style is `paragraph`. */
+  private runs(pieces: readonly SetPiece[], paragraph: TextStyle): TextRun[] {
+    return pieces.map((p) => ('lineBreak' in p ? new TextRun({ break: 1 }) : this.run(p.text, p.style, paragraph)));
   }
 
   /** A run carrying only what differs from the paragraph style `base`. */

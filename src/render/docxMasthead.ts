@@ -4,39 +4,34 @@
 // masthead's height in Word and LibreOffice alike, whatever their line
 // metrics, so the body starts on the same grid line as in the PDF.
 import { AlignmentType, HeightRule, LineRuleType, Paragraph, Table, TableCell, TableRow, TabStopType, TextRun, WidthType } from 'docx';
-import type { IssueMeta } from '../model.js';
-import { formatDate } from '../template/format.js';
 import type { Template } from '../template/loadTemplate.js';
-import type { MastheadSizes } from '../typeset/layout.js';
+import { STYLE_ROLES } from '../template/styleRoles.js';
+import type { SetMasthead, SetMastheadLine } from '../typeset/layout.js';
 import { borderTwips, NO_BORDER, ruleBorder, twips, type DocxGeometry } from './docxGeometry.js';
-import { sizedRun, spacer, STYLE, wordColor, type StyleRole } from './docxStyles.js';
+import { sizedRun, spacer } from './docxStyles.js';
 
-export function mastheadBlock(meta: IssueMeta, t: Template, sizes: MastheadSizes, geo: DocxGeometry): Array<Table | Paragraph> {
-  const m = t.masthead;
-  const line = (role: StyleRole, text: string, size: number, spaceBefore: number): Paragraph =>
+export function mastheadBlock(masthead: SetMasthead, t: Template, geo: DocxGeometry): Array<Table | Paragraph> {
+  // Each line's box: the space above its em box, then the em box.
+  const exact = (line: SetMastheadLine) => ({ before: 0, after: 0, line: twips(line.height), lineRule: LineRuleType.EXACT });
+  const line = (node: SetMastheadLine): Paragraph =>
     new Paragraph({
-      style: STYLE[role].id,
-      // Each line's box: the space above its em box, then the em box.
-      spacing: { before: 0, after: 0, line: twips(spaceBefore + size), lineRule: LineRuleType.EXACT },
-      children: [new TextRun({ text, ...sizedRun(t, size) })],
+      style: STYLE_ROLES[node.role].word.id,
+      spacing: exact(node),
+      children: [new TextRun({ text: node.text, ...sizedRun(t, node.size) })],
     });
-  const paragraphs = [
-    line('mastheadOrganization', meta.organization, sizes.organization, m.organization.spaceBefore),
-    line('mastheadTitle', meta.title, sizes.title, m.title.spaceBefore),
-  ];
-  if (sizes.numberText !== undefined) paragraphs.push(line('mastheadNumber', sizes.numberText, sizes.number, m.number.spaceBefore));
+  const paragraphs = [line(masthead.organization), line(masthead.title)];
+  if (masthead.number) paragraphs.push(line(masthead.number));
+  const editor = masthead.editorLine;
   paragraphs.push(
     new Paragraph({
-      style: STYLE.mastheadEditor.id,
+      style: STYLE_ROLES[editor.role].word.id,
       tabStops: [{ type: TabStopType.RIGHT, position: geo.textWidth }],
-      spacing: { before: 0, after: 0, line: twips(m.editorLine.spaceBefore + sizes.editor), lineRule: LineRuleType.EXACT },
-      children: [
-        new TextRun({ text: `${meta.editor}\t${formatDate(m.editorLine.dateFormat, meta.date)}`, ...sizedRun(t, sizes.editor) }),
-      ],
+      spacing: exact(editor),
+      children: [new TextRun({ text: `${editor.text}\t${editor.dateText}`, ...sizedRun(t, editor.size) })],
     }),
   );
-  const rule = ruleBorder(m.rule.thickness, wordColor(t, m.rule.color));
-  const height = twips(sizes.ruleY);
+  const rule = ruleBorder(masthead.rule.thickness, masthead.rule.color.rgb.slice(1).toUpperCase());
+  const height = twips(masthead.rule.y);
   const table = new Table({
     width: { size: geo.textWidth, type: WidthType.DXA },
     columnWidths: [geo.textWidth],
@@ -52,5 +47,5 @@ export function mastheadBlock(meta: IssueMeta, t: Template, sizes: MastheadSizes
   });
   // From the rule (whose width Word and LibreOffice add below the row) to the
   // grid line the body starts on.
-  return [table, spacer(sizes.firstSlot * geo.pitch - height - borderTwips(rule))];
+  return [table, spacer(masthead.firstGridLine * geo.pitch - height - borderTwips(rule))];
 }

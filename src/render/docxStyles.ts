@@ -4,34 +4,9 @@
 import { AlignmentType, LineRuleType, Paragraph, type IParagraphStyleOptions } from 'docx';
 import { charPitch, trackingEm } from '../template/gridMetrics.js';
 import type { Template } from '../template/loadTemplate.js';
+import { roleStyleName, STYLE_ROLES, type StyleRole } from '../template/styleRoles.js';
 import { resolveStyle, type TextStyle } from '../template/styles.js';
 import { sizeProps, twips, type DocxGeometry } from './docxGeometry.js';
-
-/**
- * Style ids (ASCII, stable) and the names Word shows. The body is Word's
- * built-in Normal style, which Chinese Word calls 正文: a custom style named
- * 正文 would stand beside it as a second 正文.
- */
-export const STYLE = {
-  body: { id: 'Normal', name: 'Normal' },
-  mastheadOrganization: { id: 'MastheadOrganization', name: '报头机构' },
-  mastheadTitle: { id: 'MastheadTitle', name: '报头名称' },
-  mastheadNumber: { id: 'IssueNumber', name: '期号' },
-  mastheadEditor: { id: 'EditorDate', name: '编印日期' },
-  section: { id: 'Section', name: '栏目' },
-  articleTitle: { id: 'ArticleTitle', name: '文章标题' },
-  heading1: { id: 'Heading1', name: '一级标题' },
-  heading2: { id: 'Heading2', name: '二级标题' },
-  heading3: { id: 'Heading3', name: '三级标题' },
-  caption: { id: 'Caption', name: '图片说明' },
-  quote: { id: 'EditorNote', name: '编者按' },
-  source: { id: 'Source', name: '供稿' },
-  table: { id: 'TableText', name: '表格' },
-  distribution: { id: 'Distribution', name: '报尾' },
-  pageNumber: { id: 'PageNumber', name: '页码' },
-} as const;
-
-export type StyleRole = keyof typeof STYLE;
 
 /** The Word font names of a face: East Asian and Latin. */
 export function wordFonts(t: Template, face: string): { eastAsia: string; ascii: string; hAnsi: string; cs: string } {
@@ -64,7 +39,7 @@ export function sizedRun(t: Template, size: number): { size: number; sizeComplex
 /** An empty Normal paragraph of exactly `height` twips (at least one twip's line), optionally starting a page. */
 export function spacer(height: number, pageBreakBefore = false): Paragraph {
   return new Paragraph({
-    style: STYLE.body.id,
+    style: STYLE_ROLES.body.word.id,
     ...(pageBreakBefore ? { pageBreakBefore: true } : {}),
     spacing: { before: 0, after: 0, line: Math.max(20, height), lineRule: LineRuleType.EXACT },
     children: [],
@@ -80,34 +55,9 @@ function runOf(t: Template, s: TextStyle): IParagraphStyleOptions['run'] {
   };
 }
 
-/** Template style name behind each Word style. */
-function templateStyleName(t: Template, role: StyleRole): string {
-  switch (role) {
-    case 'mastheadOrganization':
-      return t.masthead.organization.style;
-    case 'mastheadTitle':
-      return t.masthead.title.style;
-    case 'mastheadNumber':
-      return t.masthead.number.style;
-    case 'mastheadEditor':
-      return t.masthead.editorLine.style;
-    case 'articleTitle':
-      return t.article.titleStyle;
-    case 'quote':
-      return t.quote.style;
-    case 'table':
-      return t.table.style;
-    case 'pageNumber':
-      return t.pageNumber.style;
-    case 'distribution':
-      return t.distribution.style;
-    default:
-      return role;
-  }
-}
-
+/** The style a role is set in. */
 export function styleOf(t: Template, role: StyleRole): TextStyle {
-  return resolveStyle(t, templateStyleName(t, role));
+  return resolveStyle(t, roleStyleName(t, role));
 }
 
 export function paragraphStyles(t: Template, geo: DocxGeometry): IParagraphStyleOptions[] {
@@ -115,8 +65,8 @@ export function paragraphStyles(t: Template, geo: DocxGeometry): IParagraphStyle
   const exact = (pt: number) => ({ line: twips(pt), lineRule: LineRuleType.EXACT });
   const onGrid = { line: geo.pitch, lineRule: LineRuleType.EXACT };
   const style = (role: StyleRole, paragraph: IParagraphStyleOptions['paragraph']): IParagraphStyleOptions => ({
-    id: STYLE[role].id,
-    name: STYLE[role].name,
+    id: STYLE_ROLES[role].word.id,
+    name: STYLE_ROLES[role].word.name,
     ...(role === 'body' ? {} : { basedOn: 'Normal', next: 'Normal' }),
     quickFormat: true,
     // Each style tracked for its own size, as the typesetter tracks it.

@@ -2,7 +2,7 @@
 // positions with their spacing, rules, images; adds bookmarks and metadata.
 // It makes no layout decision.
 import PDFDocument from 'pdfkit';
-import type { Color, ImageItem, Layout, TextRun } from '../typeset/layout.js';
+import type { Color, ImageItem, Layout, OutlineEntry, TextRun } from '../typeset/layout.js';
 
 /**
  * OpenType features switched off: the typesetter measured every glyph at its
@@ -53,9 +53,19 @@ export function renderPdf(layout: Layout, options: PdfOptions): Promise<Buffer> 
   });
   for (const [key, face] of Object.entries(layout.faces)) doc.registerFont(key, face.file);
 
+  // Bookmarks, each added on the page it opens (a section's articles under it).
+  const bookmarks: Array<{ entry: OutlineEntry; parent?: OutlineEntry }> = layout.outline.flatMap((entry) => [
+    { entry },
+    ...entry.children.map((child) => ({ entry: child, parent: entry })),
+  ]);
+  const added = new Map<OutlineEntry, ReturnType<PDFDocument['outline']['addItem']>>();
   for (const page of layout.pages) {
     doc.addPage({ size: [layout.width, layout.height], margin: 0 });
-    for (const entry of layout.outline) if (entry.page === page.number) doc.outline.addItem(entry.title);
+    for (const { entry, parent } of bookmarks) {
+      if (entry.page !== page.number) continue;
+      const under = parent ? added.get(parent) : undefined;
+      added.set(entry, (under ?? doc.outline).addItem(entry.title));
+    }
     for (const item of page.items) {
       switch (item.kind) {
         case 'text':

@@ -1,93 +1,134 @@
-// Articles → flow blocks: titles, paragraphs, headings, lists, images,
-// quotes (编者按), tables and the 供稿 line, each set on the body grid.
-import type { Article, Block, ImageBlock, Inline, List, Quote, Table } from '../model.js';
+// Articles → set-tree nodes and the flow blocks that place them: titles,
+// paragraphs, headings, lists, figures, quotes (编者按), tables and the 供稿
+// line, each set on the body grid (docs/format.md §4). Every node records
+// what was printed and the keeps it was set with; pagination fills in where
+// its lines went.
+import type { Article, Block, ImageBlock, Inline, List, Paragraph, Quote, SourcePos, Table } from '../model.js';
+import type { StyleRole } from '../template/styleRoles.js';
 import type { TextStyle } from '../template/styles.js';
-import type { StyledPiece } from './atoms.js';
 import type { TypesetContext } from './context.js';
-import type { FlowBlock, FlowLine } from './flow.js';
+import type { FlowBlock, FlowLine, Unbreakable } from './flow.js';
 import { flattenInlines } from './inlines.js';
 import { fill } from '../template/format.js';
 import { afterQuoteLabel } from '../text/quoteLabel.js';
-import { blockKey, type BlockSetting, type LayoutItem, type TitleSetting } from './layout.js';
+import type {
+  Align,
+  Keeps,
+  LayoutItem,
+  Measure,
+  SetArticle,
+  SetBlock,
+  SetBox,
+  SetFigure,
+  SetImage,
+  SetList,
+  SetListItem,
+  SetPiece,
+  SetQuote,
+  SetTable,
+  SetTableCell,
+  SetTableRow,
+  SetText,
+  SetTitle,
+} from './layout.js';
 import { glyphsToRuns } from './runs.js';
-import { fitSize, oneLine, setLines, type MeasureSpec, type SetLine } from './setLines.js';
+import { fitSize, oneLine, setLines, type SetLine } from './setLines.js';
 
-/** Horizontal frame the blocks of a container are set in. */
-interface Frame {
-  /** Left edge, from the text block's left. */
-  x: number;
-  width: number;
+/** Where the blocks of a container are set: the measure, the style of its text, and the 编者按 box it is in. */
+interface Container {
+  measure: Measure;
   base: TextStyle;
-  box?: FlowLine['box'];
+  role: StyleRole;
+  box?: SetBox;
+}
+
+/** An article or a section heading as set: its node and the flow blocks that place it. */
+export interface FlowOf<N> {
+  node: N;
+  blocks: FlowBlock[];
+}
+
+/** Keeps of a block that pagination may split anywhere (none: a paragraph of one or two lines). */
+function keepsOf(partial: Partial<Keeps>): Keeps {
+  return {
+    together: false,
+    widowControl: false,
+    withNext: 0,
+    spaceBefore: 0,
+    spaceAfter: 0,
+    keepLinesTogether: false,
+    keepWithNext: false,
+    shortestPiece: 1,
+    ...partial,
+  };
 }
 
 export class ArticleFlow {
-  private boxIds = 0;
-  /** How each article's title was set, in order. */
-  readonly titles: TitleSetting[] = [];
-  /** How each block was set, by blockKey. */
-  readonly blocks: Record<string, BlockSetting> = {};
-
-  private note(pos: Block['pos'], setting: BlockSetting): void {
-    const key = blockKey(pos);
-    this.blocks[key] = { ...this.blocks[key], ...setting };
-  }
-
   constructor(private readonly ctx: TypesetContext) {}
 
   private get g() {
     return this.ctx.geometry;
   }
 
+  private get fullMeasure(): Measure {
+    return { x: 0, width: this.g.width };
+  }
+
   /** The heading of a run of articles of one section: 【行业动态】, before `article`. */
-  section(name: string, article: Article): FlowBlock {
-    const t = this.ctx.template;
-    const style = this.ctx.style('section');
-    const text = fill(t.article.sectionFormat, { section: name });
-    const lines = this.textLines([{ text, style }], { width: this.g.width, align: 'left' }, this.frame(style));
-    return {
-      lines,
-      splittable: false,
-      unit: { what: 'section', pos: article.pos },
-      widowControl: false,
-      keepWithNext: t.article.sectionKeepLines,
-      spaceBefore: t.article.sectionSpaceBefore,
-    };
+  section(name: string, article: Article): FlowOf<SetText> {
+    const rules = this.ctx.template.article;
+    const text = fill(rules.sectionFormat, { section: name });
+    const style = this.ctx.roleStyle('section');
+    const keeps = keepsOf({ together: true, withNext: rules.sectionKeepLines, spaceBefore: rules.sectionSpaceBefore });
+    const set = this.text('section', [{ text, style }], { measure: this.fullMeasure, base: style, role: 'section' }, { align: 'left' }, keeps, article.pos);
+    return { node: set.node, blocks: [{ ...set.block, unit: { what: 'section', pos: article.pos } }] };
   }
 
-  article(article: Article): FlowBlock[] {
-    const blocks: FlowBlock[] = [this.title(article)];
-    const frame = this.frame(this.g.body);
-    for (const block of article.blocks) blocks.push(...this.block(block, frame, 0));
-    if (article.source) blocks.push(this.source(article));
-    return blocks;
+  article(article: Article): FlowOf<SetArticle> {
+    const id = this.ctx.newId();
+    const title = this.title(article);
+    const blocks: FlowBlock[] = [title.block];
+    const nodes: SetBlock[] = [];
+    const body: Container = { measure: this.fullMeasure, base: this.g.body, role: 'body' };
+    for (const block of article.blocks) {
+      const set = this.block(block, body, 0);
+      nodes.push(set.node);
+      blocks.push(...set.blocks);
+    }
+    if (article.source) {
+      const source = this.source(article);
+      nodes.push(source.node);
+      blocks.push(...source.blocks);
+    }
+    return { node: { kind: 'article', id, pos: article.pos, model: article, title: title.node, blocks: nodes }, blocks };
   }
 
-  private frame(base: TextStyle): Frame {
-    return { x: 0, width: this.g.width, base };
-  }
-
-  private title(article: Article): FlowBlock {
-    const t = this.ctx.template;
+  private title(article: Article): { node: SetTitle; block: FlowBlock } {
+    const rules = this.ctx.template.article;
     const { style, set } = this.fitTitle(article);
-    const lineHeight = style.size * t.article.titleLineHeight;
-    const slots = Math.max(1, Math.ceil((set.length * lineHeight) / this.g.pitch - 1e-6));
-    this.titles.push({ size: style.size, lines: set.map((l) => l.text), lineHeight, slots });
-    const top = (slots * this.g.pitch - set.length * lineHeight) / 2;
-    const items: LayoutItem[] = set.flatMap((line, i) =>
-      glyphsToRuns(line.glyphs, line.x, this.ctx.baselineIn(top + i * lineHeight, lineHeight, style.size, style.face), this.ctx),
-    );
-    const titleText = article.title.map((l) => l.text).join('');
-    const lines: FlowLine[] = [{ slots, items, text: set.map((l) => l.text).join('\n'), outline: titleText }];
-    if (t.article.titleSpaceAfter > 0) lines.push(spacer(t.article.titleSpaceAfter));
-    return {
-      lines,
-      splittable: false,
-      unit: { what: 'title', pos: article.title[0]!.pos },
-      widowControl: false,
-      keepWithNext: t.article.titleKeepLines,
-      spaceBefore: t.article.titleSpaceBefore,
+    const lineHeight = style.size * rules.titleLineHeight;
+    const gridLines = Math.max(1, Math.ceil((set.length * lineHeight) / this.g.pitch - 1e-6));
+    const keeps = keepsOf({ together: true, withNext: rules.titleKeepLines, spaceBefore: rules.titleSpaceBefore, spaceAfter: rules.titleSpaceAfter });
+    const pos = article.title[0]!.pos;
+    const node: SetTitle = {
+      kind: 'title',
+      id: this.ctx.newId(),
+      pos,
+      role: 'articleTitle',
+      style,
+      lines: set.map((l) => l.text),
+      lineHeight,
+      gridLines,
+      keeps,
+      placements: [],
     };
+    const top = (gridLines * this.g.pitch - set.length * lineHeight) / 2;
+    const items: LayoutItem[] = set.flatMap((line, i) =>
+      glyphsToRuns(line.glyphs, line.x, this.ctx.baselineIn(top + i * lineHeight, lineHeight, style.size, style.face), this.ctx, { node: node.id }),
+    );
+    const lines: FlowLine[] = [{ gridLines, items, text: node.lines.join('\n') }];
+    if (rules.titleSpaceAfter > 0) lines.push(spacer(rules.titleSpaceAfter));
+    return { node, block: { lines, keeps, unit: { what: 'title', pos }, node } };
   }
 
   /**
@@ -96,10 +137,10 @@ export class ArticleFlow {
    * line; failing that, at the style's size with long lines wrapped (balanced).
    */
   private fitTitle(article: Article): { style: TextStyle; set: SetLine[] } {
-    const t = this.ctx.template;
-    const base = this.ctx.style(t.article.titleStyle);
+    const rules = this.ctx.template.article;
+    const base = this.ctx.roleStyle('articleTitle');
     const widest = Math.max(...article.title.map((line) => oneLine(line.text, base, this.ctx).width));
-    const fit = fitSize(widest, this.g.width, base.size, t.article.titleMinSize, t.article.titleSizeStep);
+    const fit = fitSize(widest, this.g.width, base.size, rules.titleMinSize, rules.titleSizeStep);
     const style = fit.fits ? { ...base, size: fit.size } : base;
     const set = article.title.flatMap((line) =>
       setLines([{ text: line.text, style, pos: line.pos }], { width: this.g.width, align: 'center', balance: true }, this.ctx),
@@ -107,44 +148,36 @@ export class ArticleFlow {
     return { style, set };
   }
 
-  private source(article: Article): FlowBlock {
-    const style = this.ctx.style('source');
+  private source(article: Article): FlowOf<SetText> {
+    const style = this.ctx.roleStyle('source');
     const text = fill(this.ctx.template.article.sourceFormat, { source: article.source! });
-    const lines = this.textLines([{ text, style }], { width: this.g.width, align: 'right' }, this.frame(style));
-    return { lines, splittable: false, unit: { what: 'source', pos: article.pos }, widowControl: false, keepWithNext: 0, spaceBefore: 0 };
+    const set = this.text('source', [{ text, style }], { measure: this.fullMeasure, base: style, role: 'source' }, { align: 'right' }, keepsOf({ together: true }), article.pos);
+    return { node: set.node, blocks: [{ ...set.block, unit: { what: 'source', pos: article.pos } }] };
   }
 
-  private block(block: Block, frame: Frame, depth: number): FlowBlock[] {
-    const out = this.blockFlow(block, frame, depth);
-    if (block.type === 'paragraph' || block.type === 'heading') this.note(block.pos, { lines: out[0]?.lines.length ?? 0 });
-    return out;
-  }
-
-  private blockFlow(block: Block, frame: Frame, depth: number): FlowBlock[] {
+  private block(block: Block, container: Container, depth: number): FlowOf<SetBlock> {
     switch (block.type) {
-      case 'paragraph':
-        return [this.paragraph(block.children, frame, this.indent())];
+      case 'paragraph': {
+        const set = this.paragraph(block, block.children, container, this.indent(), 0);
+        return { node: set.node, blocks: [set.block] };
+      }
       case 'heading': {
-        const style = this.ctx.style(`heading${block.level}`);
-        const lines = this.textLines(
-          flattenInlines(block.children, style, this.ctx),
-          { width: frame.width, firstIndent: this.indent(), align: 'justify' },
-          frame,
-        );
-        return [{ lines, splittable: true, widowControl: true, keepWithNext: this.ctx.template.article.headingKeepLines, spaceBefore: 0 }];
+        const role = `heading${block.level}` as const;
+        const style = this.ctx.roleStyle(role);
+        // A heading is never split so that one of its lines stands alone, and keeps lines of what follows.
+        const keeps = keepsOf({ widowControl: true, withNext: this.ctx.template.article.headingKeepLines });
+        const set = this.text(role, flattenInlines(block.children, style, this.ctx), { ...container, base: style }, { align: 'justify', first: this.indent() }, keeps, block.pos, block);
+        set.node.level = block.level;
+        return { node: set.node, blocks: [set.block] };
       }
       case 'list':
-        return this.list(block, frame, depth);
-      case 'image': {
-        const flow = this.image(block, frame);
-        const item = flow.lines[0]!.items[0];
-        if (item?.kind === 'image') this.note(block.pos, { image: { width: item.width, height: item.height, slots: flow.lines[0]!.slots } });
-        return [flow];
-      }
+        return this.list(block, container, depth);
+      case 'image':
+        return this.figure(block, container);
       case 'quote':
-        return this.quote(block, frame, depth);
+        return this.quote(block, container, depth);
       case 'table':
-        return [this.table(block, frame)];
+        return this.table(block, container);
     }
   }
 
@@ -152,135 +185,183 @@ export class ArticleFlow {
     return this.ctx.template.paragraph.firstLineIndent * this.g.charPitch;
   }
 
-  private paragraph(inlines: readonly Inline[], frame: Frame, firstIndent: number, restIndent = 0, prefix: StyledPiece[] = []): FlowBlock {
-    const pieces = [...prefix, ...flattenInlines(inlines, frame.base, this.ctx)];
-    const lines = this.textLines(pieces, { width: frame.width, firstIndent, restIndent, align: 'justify' }, frame);
-    return {
-      lines,
-      splittable: true,
-      widowControl: lines.length >= this.ctx.template.paragraph.widowOrphanMinLines,
-      keepWithNext: 0,
-      spaceBefore: 0,
-    };
-  }
-
-  /** Set text in a frame: one flow line per text line, each one grid line high. */
-  private textLines(pieces: StyledPiece[], spec: MeasureSpec, frame: Frame): FlowLine[] {
-    const set = setLines(pieces, spec, this.ctx);
-    return set.map((line) => this.flowLine(line, frame));
-  }
-
-  private flowLine(line: SetLine, frame: Frame): FlowLine {
-    const size = line.glyphs[0]?.atom.style.size ?? frame.base.size;
-    const face = line.glyphs[0]?.atom.style.face ?? frame.base.face;
-    const baseline = this.ctx.baselineIn(0, this.g.pitch, size, face);
-    const fl: FlowLine = { slots: 1, items: glyphsToRuns(line.glyphs, frame.x + line.x, baseline, this.ctx), text: line.text };
-    if (frame.box) fl.box = frame.box;
-    return fl;
-  }
-
-  private list(list: List, frame: Frame, depth: number): FlowBlock[] {
-    const t = this.ctx.template;
-    const out: FlowBlock[] = [];
-    const start = this.indent() + depth * t.list.indent * this.g.charPitch;
-    list.items.forEach((item, i) => {
-      const marker = oneLine(list.ordered ? fill(t.list.numberFormat, { n: list.start + i }) : t.list.bullet, frame.base, this.ctx);
-      // The text hangs one typed space after the marker, on every line.
-      const hang = start + marker.width + t.lineBreaking.spaceWidth * frame.base.size;
-      item.blocks.forEach((b, k) => {
-        if (b.type === 'paragraph') {
-          const flow = this.paragraph(b.children, frame, hang, hang);
-          if (k === 0) this.prefix(flow, marker, `${marker.text} `, start, frame);
-          this.note(b.pos, { lines: flow.lines.length, indent: k === 0 ? { start, hang } : { start: hang, hang } });
-          out.push(flow);
-        } else if (b.type === 'list') {
-          out.push(...this.list(b, frame, depth + 1));
-        } else {
-          out.push(...this.block(b, frame, depth + 1));
-        }
-      });
-    });
-    return out;
+  /** A paragraph, justified, with widow/orphan control when it has widowOrphanMinLines lines or more. */
+  private paragraph(model: Paragraph, inlines: readonly Inline[], container: Container, first: number, rest: number, prefix: SetPiece[] = []): { node: SetText; block: FlowBlock } {
+    const pieces = [...prefix, ...flattenInlines(inlines, container.base, this.ctx)];
+    const set = this.text(container.role, pieces, container, { align: 'justify', first, rest }, keepsOf({}), model.pos, model);
+    if (set.node.lines.length >= this.ctx.template.paragraph.widowOrphanMinLines) {
+      set.node.keeps.widowControl = true;
+    }
+    return set;
   }
 
   /**
-   * Put `label` (a list marker) at `x` from the frame's edge on the first line
-   * of `flow`, before its text, which stays where it was set.
+   * Set `pieces` in a container: one flow line per text line, each one grid
+   * line high, every run owned by the new node.
    */
-  private prefix(flow: FlowBlock, label: SetLine, text: string, x: number, frame: Frame): void {
-    if (flow.lines.length === 0) flow.lines.push(this.flowLine({ glyphs: [], x: 0, width: 0, text: '', justified: false }, frame));
-    const first = flow.lines[0]!;
-    const baseline = this.ctx.baselineIn(0, this.g.pitch, frame.base.size, frame.base.face);
-    first.items.unshift(...glyphsToRuns(label.glyphs, frame.x + x, baseline, this.ctx));
-    first.text = `${text}${first.text ?? ''}`;
+  private text(
+    role: StyleRole,
+    content: SetPiece[],
+    container: Container,
+    spec: { align: Align; first?: number; rest?: number },
+    keeps: Keeps,
+    pos: SourcePos | undefined,
+    model?: Block,
+  ): { node: SetText; block: FlowBlock } {
+    const indent = { first: spec.first ?? 0, rest: spec.rest ?? 0 };
+    const set = setLines(content, { width: container.measure.width, firstIndent: indent.first, restIndent: indent.rest, align: spec.align }, this.ctx);
+    const node: SetText = {
+      kind: 'text',
+      id: this.ctx.newId(),
+      pos,
+      role,
+      ...(model ? { model } : {}),
+      content,
+      align: spec.align,
+      measure: container.measure,
+      indent,
+      lines: set.map((l) => l.text),
+      keeps,
+      ...(container.box ? { box: container.box } : {}),
+      placements: [],
+    };
+    const lines = set.map((line) => this.flowLine(line, container, node.id));
+    return { node, block: { lines, keeps, node } };
   }
 
-  private image(img: ImageBlock, frame: Frame): FlowBlock {
-    const t = this.ctx.template.image;
-    const naturalW = (img.widthPx / t.maxDpi) * 72;
-    const naturalH = (img.heightPx / t.maxDpi) * 72;
-    const scale = Math.min(1, (frame.width * t.maxWidth) / naturalW, (this.g.height * t.maxHeight) / naturalH);
-    const w = naturalW * scale;
-    const h = naturalH * scale;
-    const slots = Math.max(1, Math.ceil(h / this.g.pitch - 1e-6));
+  private flowLine(line: SetLine, container: Container, owner: number): FlowLine {
+    const size = line.glyphs[0]?.atom.style.size ?? container.base.size;
+    const face = line.glyphs[0]?.atom.style.face ?? container.base.face;
+    const baseline = this.ctx.baselineIn(0, this.g.pitch, size, face);
+    const fl: FlowLine = { gridLines: 1, items: glyphsToRuns(line.glyphs, container.measure.x + line.x, baseline, this.ctx, { node: owner }), text: line.text };
+    if (container.box) fl.box = container.box;
+    return fl;
+  }
+
+  private list(list: List, container: Container, depth: number): FlowOf<SetList> {
+    const rules = this.ctx.template.list;
+    const blocks: FlowBlock[] = [];
+    const start = this.indent() + depth * rules.indent * this.g.charPitch;
+    const id = this.ctx.newId();
+    const items = list.items.map((item, i): SetListItem => {
+      const itemId = this.ctx.newId();
+      const markerText = list.ordered ? fill(rules.numberFormat, { n: list.start + i }) : rules.bullet;
+      const marker = oneLine(markerText, container.base, this.ctx);
+      const labelId = this.ctx.newId();
+      // The text hangs one typed space after the marker, on every line.
+      const hang = start + marker.width + this.ctx.template.lineBreaking.spaceWidth * container.base.size;
+      const nodes: SetBlock[] = item.blocks.map((b, k) => {
+        if (b.type === 'paragraph') {
+          const set = this.paragraph(b, b.children, container, hang, hang);
+          if (k === 0) this.prefix(set.block, marker, start, container, labelId);
+          blocks.push(set.block);
+          return set.node;
+        }
+        const set = b.type === 'list' ? this.list(b, container, depth + 1) : this.block(b, container, depth + 1);
+        blocks.push(...set.blocks);
+        return set.node;
+      });
+      return { kind: 'listItem', id: itemId, pos: item.pos, label: { id: labelId, text: markerText, x: start, style: container.base }, hang, blocks: nodes };
+    });
+    return { node: { kind: 'list', id, pos: list.pos, model: list, ordered: list.ordered, items }, blocks };
+  }
+
+  /**
+   * Put a list marker at `x` from the measure's edge on the first line of
+   * `block`, before its text, which stays where it was set.
+   */
+  private prefix(block: FlowBlock, marker: SetLine, x: number, container: Container, owner: number): void {
+    if (block.lines.length === 0) block.lines.push({ gridLines: 1, items: [], text: '', ...(container.box ? { box: container.box } : {}) });
+    const first = block.lines[0]!;
+    const baseline = this.ctx.baselineIn(0, this.g.pitch, container.base.size, container.base.face);
+    first.items.unshift(...glyphsToRuns(marker.glyphs, container.measure.x + x, baseline, this.ctx, { node: owner }));
+    first.text = `${marker.text} ${first.text ?? ''}`;
+  }
+
+  private figure(img: ImageBlock, container: Container): FlowOf<SetFigure> {
+    const rules = this.ctx.template.image;
+    const naturalW = (img.widthPx / rules.maxDpi) * 72;
+    const naturalH = (img.heightPx / rules.maxDpi) * 72;
+    const scale = Math.min(1, (container.measure.width * rules.maxWidth) / naturalW, (this.g.height * rules.maxHeight) / naturalH);
+    const width = naturalW * scale;
+    const height = naturalH * scale;
+    const gridLines = Math.max(1, Math.ceil(height / this.g.pitch - 1e-6));
+    const keeps = keepsOf({ together: true, keepLinesTogether: true });
+    const id = this.ctx.newId();
+    const image: SetImage = {
+      kind: 'image',
+      id: this.ctx.newId(),
+      pos: img.pos,
+      model: img,
+      width,
+      height,
+      x: (container.measure.width - width) / 2,
+      y: (gridLines * this.g.pitch - height) / 2,
+    };
     const lines: FlowLine[] = [
       {
-        slots,
+        gridLines,
         items: [
           {
             kind: 'image',
-            x: frame.x + (frame.width - w) / 2,
-            y: (slots * this.g.pitch - h) / 2,
-            width: w,
-            height: h,
+            x: container.measure.x + image.x,
+            y: image.y,
+            width,
+            height,
             format: img.format,
             data: img.data,
             source: { ...img.pos, src: img.src },
+            owner: { node: image.id },
           },
         ],
         text: '',
       },
     ];
+    const node: SetFigure = { kind: 'figure', id, pos: img.pos, measure: container.measure, panels: [{ image }], gridLines, keeps, placements: [] };
     if (img.caption.length > 0) {
-      const style = this.ctx.style('caption');
-      lines.push(...this.textLines(flattenInlines(img.caption, style, this.ctx), { width: frame.width, align: 'center' }, frame));
+      const style = this.ctx.roleStyle('caption');
+      const caption = this.text('caption', flattenInlines(img.caption, style, this.ctx), { ...container, base: style }, { align: 'center' }, keepsOf({ together: true }), img.pos);
+      node.panels[0]!.caption = caption.node;
+      lines.push(...caption.block.lines.map((l) => ({ ...l, node: caption.node })));
     }
-    return { lines, splittable: false, unit: { what: 'image', pos: img.pos }, widowControl: false, keepWithNext: 0, spaceBefore: 0 };
+    return { node, blocks: [{ lines, keeps, unit: { what: 'image', pos: img.pos }, node }] };
   }
 
-  private quote(q: Quote, frame: Frame, depth: number): FlowBlock[] {
-    const t = this.ctx.template.quote;
-    const inset = t.inset * this.g.charPitch;
-    const style = this.ctx.style(t.style);
-    // The box takes the frame the quote sits in; its text is inset from it.
-    const inner: Frame = {
-      x: frame.x + inset,
-      width: frame.width - 2 * inset,
-      base: style,
-      box: { id: ++this.boxIds, x: frame.x, width: frame.width, thickness: t.rule, color: t.ruleColor },
-    };
-    return q.blocks.flatMap((b, i) => {
-      const rest = i === 0 ? afterQuoteLabel(b, t.label) : undefined;
-      if (rest) {
-        const labelStyle = this.ctx.style(t.labelStyle, style);
-        const flow = this.paragraph(rest, inner, this.indent(), 0, [{ text: t.label, style: labelStyle }]);
-        this.note(b.pos, { lines: flow.lines.length });
-        return [flow];
+  private quote(quote: Quote, container: Container, depth: number): FlowOf<SetQuote> {
+    const rules = this.ctx.template.quote;
+    const inset = rules.inset * this.g.charPitch;
+    const style = this.ctx.roleStyle('quote');
+    // The box takes the measure the quote sits in; its text is inset from it.
+    const box: SetBox = { id: this.ctx.newId(), measure: container.measure, thickness: rules.rule, color: this.ctx.color(rules.ruleColor) };
+    const inner: Container = { measure: { x: container.measure.x + inset, width: container.measure.width - 2 * inset }, base: style, role: 'quote', box };
+    const blocks: FlowBlock[] = [];
+    const nodes = quote.blocks.map((b, i): SetBlock => {
+      const rest = i === 0 ? afterQuoteLabel(b, rules.label) : undefined;
+      if (rest && b.type === 'paragraph') {
+        const label = { text: rules.label, style: this.ctx.roleStyle('quoteLabel') };
+        const set = this.paragraph(b, rest, inner, this.indent(), 0, [label]);
+        blocks.push(set.block);
+        return set.node;
       }
-      return this.block(b, inner, depth);
+      const set = this.block(b, inner, depth);
+      blocks.push(...set.blocks);
+      return set.node;
     });
+    return { node: { kind: 'quote', id: box.id, pos: quote.pos, model: quote, box, blocks: nodes }, blocks };
   }
 
-  private table(table: Table, frame: Frame): FlowBlock {
-    const t = this.ctx.template.table;
-    const pad = t.cellPadding;
+  private table(table: Table, container: Container): FlowOf<SetTable> {
+    const rules = this.ctx.template.table;
+    const pad = rules.cellPadding;
+    const id = this.ctx.newId();
     const cols = Math.max(...table.rows.map((r) => r.length));
-    const styleOf = (row: number): TextStyle => this.ctx.style(row === 0 ? t.headerStyle : t.style);
-    const piecesOf = (row: number, col: number): StyledPiece[] => {
+    const styleOf = (row: number): TextStyle => this.ctx.roleStyle(row === 0 ? 'tableHeader' : 'table');
+    const piecesOf = (row: number, col: number): SetPiece[] => {
       const cell = table.rows[row]?.[col];
       return cell ? flattenInlines(cell.children, styleOf(row), this.ctx) : [];
     };
-    // Column widths: proportional to each column's longest line, scaled to the frame.
+    const measure = container.measure;
+    // Column widths: proportional to each column's longest line, scaled to the measure.
     const natural = Array.from({ length: cols }, (_, c) =>
       Math.max(
         2 * this.g.charPitch,
@@ -288,42 +369,44 @@ export class ArticleFlow {
       ),
     );
     const total = natural.reduce((a, b) => a + b, 0);
-    const widths = natural.map((w) => (w / total) * frame.width);
-    this.note(table.pos, { table: { widths } });
-    const xs = widths.reduce<number[]>((acc, w) => [...acc, acc.at(-1)! + w], [frame.x]);
-    const color = this.ctx.color(t.ruleColor);
-    const lines: FlowLine[] = table.rows.map((_, r) => {
-      const cells = widths.map((w, c) => {
-        const align = table.align[c] === 'center' ? 'center' : table.align[c] === 'right' ? 'right' : 'left';
-        return setLines(piecesOf(r, c), { width: w - 2 * pad, align }, this.ctx);
-      });
-      const slots = Math.max(1, ...cells.map((c) => c.length));
-      const height = slots * this.g.pitch;
+    const columns = natural.map((w) => (w / total) * measure.width);
+    const xs = columns.reduce<number[]>((acc, w) => [...acc, acc.at(-1)! + w], [measure.x]);
+    const ruleColor = this.ctx.color(rules.ruleColor);
+    const keeps = keepsOf({});
+    const rows: SetTableRow[] = [];
+    const lines: FlowLine[] = table.rows.map((row, r) => {
+      const rowId = this.ctx.newId();
+      const cells: SetTableCell[] = [];
       const items: LayoutItem[] = [];
-      cells.forEach((cellLines, c) => {
-        cellLines.forEach((line, i) => {
+      const setCells = columns.map((w, c) => {
+        const align: Align = table.align[c] === 'center' ? 'center' : table.align[c] === 'right' ? 'right' : 'left';
+        const content = piecesOf(r, c);
+        const set = setLines(content, { width: w - 2 * pad, align }, this.ctx);
+        const cell: SetTableCell = { kind: 'cell', id: this.ctx.newId(), pos: row[c]?.pos, content, align, lines: set.map((l) => l.text) };
+        cells.push(cell);
+        set.forEach((line, i) => {
           const size = line.glyphs[0]?.atom.style.size ?? styleOf(r).size;
           const baseline = this.ctx.baselineIn(i * this.g.pitch, this.g.pitch, size, styleOf(r).face);
-          items.push(...glyphsToRuns(line.glyphs, xs[c]! + pad + line.x, baseline, this.ctx));
+          items.push(...glyphsToRuns(line.glyphs, xs[c]! + pad + line.x, baseline, this.ctx, { node: cell.id }));
         });
+        return set;
       });
+      const gridLines = Math.max(1, ...setCells.map((c) => c.length));
+      rows.push({ kind: 'row', id: rowId, pos: row[0]?.pos ?? table.pos, header: r === 0, gridLines, cells });
+      const height = gridLines * this.g.pitch;
       const right = xs[cols]!;
-      items.push({ kind: 'rule', x1: frame.x, y1: 0, x2: right, y2: 0, thickness: t.rule, color });
-      items.push({ kind: 'rule', x1: frame.x, y1: height, x2: right, y2: height, thickness: t.rule, color });
-      for (const x of xs) items.push({ kind: 'rule', x1: x, y1: 0, x2: x, y2: height, thickness: t.rule, color });
-      return {
-        slots,
-        items,
-        text: cells.map((c) => c.map((l) => l.text).join('')).join('\t'),
-        unit: { what: 'row', pos: table.rows[r]?.[0]?.pos ?? table.pos },
-      };
+      const rule = (x1: number, y1: number, x2: number, y2: number): LayoutItem => ({ kind: 'rule', x1, y1, x2, y2, thickness: rules.rule, color: ruleColor, owner: { artifact: 'layout' } });
+      items.push(rule(measure.x, 0, right, 0), rule(measure.x, height, right, height));
+      for (const x of xs) items.push(rule(x, 0, x, height));
+      const unit: Unbreakable = { what: 'row', pos: row[0]?.pos ?? table.pos };
+      return { gridLines, items, text: setCells.map((c) => c.map((l) => l.text).join('')).join('\t'), unit };
     });
-    return { lines, splittable: true, widowControl: false, keepWithNext: 0, spaceBefore: 0 };
+    const node: SetTable = { kind: 'table', id, pos: table.pos, model: table, measure, columns, cellPadding: pad, rows, keeps, placements: [] };
+    return { node, blocks: [{ lines, keeps, node }] };
   }
 }
 
 /** Empty grid lines, with no text. */
-function spacer(slots: number): FlowLine {
-  return { slots, items: [] };
+function spacer(gridLines: number): FlowLine {
+  return { gridLines, items: [] };
 }
-

@@ -4,6 +4,7 @@
 import type { SourcePos } from '../model.js';
 import type { TextStyle } from '../template/styles.js';
 import type { TypesetContext } from './context.js';
+import type { SetPiece } from './layout.js';
 import { isWide } from '../text/unicode.js';
 
 export interface Glyph {
@@ -38,8 +39,6 @@ export interface Atom {
   pos?: SourcePos;
 }
 
-/** A piece of text in one style; a hard line break has no text. */
-export type StyledPiece = { text: string; style: TextStyle; pos?: SourcePos } | { lineBreak: true; style: TextStyle };
 
 // Full-width marks whose ink sits on one side of the em box (LAYOUT.md §7).
 const OPENING = new Set([...'（《〈【〔〖［｛「『“‘']);
@@ -58,7 +57,7 @@ const DOUBLED_DASH = /^—{2,}$/u;
 
 const LATIN_START = /^[([]?[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]|^(?:https?:|www\.)|^[\w.+-]+@/u;
 
-export function toAtoms(pieces: StyledPiece[], ctx: TypesetContext): Atom[] {
+export function toAtoms(pieces: readonly SetPiece[], ctx: TypesetContext): Atom[] {
   const atoms: Atom[] = [];
   const rules = ctx.template.lineBreaking;
   const noStart = new Set([...rules.noStart]);

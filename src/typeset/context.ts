@@ -5,8 +5,9 @@ import type { FontSet } from '../fonts/fontSet.js';
 import type { SourcePos } from '../model.js';
 import { charPitch, trackingEm } from '../template/gridMetrics.js';
 import type { Template } from '../template/loadTemplate.js';
+import { roleStyleName, type StyleRole } from '../template/styleRoles.js';
 import { resolveStyle, type TextStyle } from '../template/styles.js';
-import type { Color } from './layout.js';
+import type { Color, NodeId } from './layout.js';
 
 export interface Geometry {
   pageWidth: number;
@@ -32,6 +33,7 @@ export class TypesetContext {
   readonly geometry: Geometry;
   private readonly styles = new Map<string, TextStyle>();
   private readonly reported = new Set<string>();
+  private lastId: NodeId = 0;
 
   constructor(
     readonly template: Template,
@@ -64,6 +66,16 @@ export class TypesetContext {
       this.styles.set(key, s);
     }
     return s;
+  }
+
+  /** The style text of a role is set in. */
+  roleStyle(role: StyleRole): TextStyle {
+    return this.style(roleStyleName(this.template, role));
+  }
+
+  /** A new node id for the set tree: ids count up in the order nodes are made, which is reading order. */
+  newId(): NodeId {
+    return ++this.lastId;
   }
 
   /** A colour of the template (loading checked that every name it uses exists). */

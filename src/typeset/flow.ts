@@ -1,7 +1,8 @@
 // The flow: articles set into lines that occupy whole grid lines, grouped in
-// blocks that carry the rules pagination must keep.
+// blocks that carry the rules pagination must keep (the keeps of the set-tree
+// node each block sets).
 import type { SourcePos } from '../model.js';
-import type { LayoutItem } from './layout.js';
+import type { Keeps, LayoutItem, SetBox, SetFigure, SetText, SetTable, SetTitle } from './layout.js';
 
 /** What cannot break across pages, and where it is written: for the message when it is taller than a page. */
 export interface Unbreakable {
@@ -9,51 +10,50 @@ export interface Unbreakable {
   pos: SourcePos | undefined;
 }
 
+/** The set-tree nodes that pagination places: each flow block sets one. */
+export type PlacedNode = SetText | SetTitle | SetFigure | SetTable;
+
 /** A line of the flow. Item coordinates are relative: x from the text block's left edge, y from the line's top. */
 export interface FlowLine {
   /** Grid lines it occupies. */
-  slots: number;
+  gridLines: number;
   items: LayoutItem[];
   /** The line's text; none on a spacer (the space after a title), which puts no line in the Layout. */
   text?: string;
-  /** A box drawn around consecutive lines with the same id on a page (编者按); x from the text block's left edge. */
-  box?: { id: number; x: number; width: number; thickness: number; color: string };
-  /** Bookmark title for an article title. */
-  outline?: string;
+  /** The 编者按 box drawn around consecutive lines of the same box on a page. */
+  box?: SetBox;
   /** A line of several grid lines that is itself one piece (a table row). */
   unit?: Unbreakable;
+  /** The node the line belongs to when it is not its block's (a figure's caption). */
+  node?: PlacedNode;
 }
 
-interface FlowBlockBase {
+export interface FlowBlock {
   lines: FlowLine[];
-  /** Never leave a single line of it alone at a page's foot or head. */
-  widowControl: boolean;
-  /** Lines of the following block that must share this block's page. */
-  keepWithNext: number;
-  /** Empty grid lines above, dropped at the top of a page. */
-  spaceBefore: number;
+  keeps: Keeps;
+  /** What it is, when its lines may not be split (keeps.together). */
+  unit?: Unbreakable;
+  /** The node whose placements pagination records. */
+  node?: PlacedNode;
 }
-
-/** A block of lines; one that may not break between its lines says what it is. */
-export type FlowBlock = (FlowBlockBase & { splittable: true }) | (FlowBlockBase & { splittable: false; unit: Unbreakable });
 
 /** Grid lines `lines` need on a page: trailing spacers need not fit. */
-function neededSlots(lines: readonly FlowLine[]): number {
+function neededGridLines(lines: readonly FlowLine[]): number {
   let end = lines.length;
   while (end > 0 && lines[end - 1]!.text === undefined) end--;
-  return lines.slice(0, end).reduce((s, l) => s + l.slots, 0);
+  return lines.slice(0, end).reduce((s, l) => s + l.gridLines, 0);
 }
 
 /** The pieces of `blocks` that cannot break across pages and need more than `linesPerPage` grid lines. */
 export function tooTall(blocks: readonly FlowBlock[], linesPerPage: number): Array<{ unit: Unbreakable; lines: number }> {
   const out: Array<{ unit: Unbreakable; lines: number }> = [];
   for (const block of blocks) {
-    if (!block.splittable) {
-      const lines = neededSlots(block.lines);
-      if (lines > linesPerPage) out.push({ unit: block.unit, lines });
+    if (block.keeps.together) {
+      const lines = neededGridLines(block.lines);
+      if (lines > linesPerPage) out.push({ unit: block.unit ?? { what: 'row', pos: undefined }, lines });
       continue;
     }
-    for (const line of block.lines) if (line.slots > linesPerPage) out.push({ unit: line.unit ?? { what: 'row', pos: undefined }, lines: line.slots });
+    for (const line of block.lines) if (line.gridLines > linesPerPage) out.push({ unit: line.unit ?? { what: 'row', pos: undefined }, lines: line.gridLines });
   }
   return out;
 }

@@ -2,11 +2,11 @@
 // the template's styles.
 import type { Inline } from '../model.js';
 import type { TextStyle } from '../template/styles.js';
-import type { StyledPiece } from './atoms.js';
 import type { TypesetContext } from './context.js';
+import type { SetPiece } from './layout.js';
 
-export function flattenInlines(inlines: readonly Inline[], base: TextStyle, ctx: TypesetContext): StyledPiece[] {
-  const out: StyledPiece[] = [];
+export function flattenInlines(inlines: readonly Inline[], base: TextStyle, ctx: TypesetContext): SetPiece[] {
+  const out: SetPiece[] = [];
   const walk = (nodes: readonly Inline[], style: TextStyle): void => {
     for (const node of nodes) {
       switch (node.type) {

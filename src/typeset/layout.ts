@@ -1,11 +1,39 @@
-// The Layout: what the typesetter decided, as plain data. Renderers draw it
-// and decide nothing. Coordinates are points from the page's top-left corner;
-// text y is the baseline.
+// The Layout: what the typesetter decided, as plain data, in two faces of the
+// same decisions (docs/architecture.md):
+//
+// - pages of positioned items (text runs, rules, images), which the PDF,
+//   SVG/PNG and OFD writers draw; every item says which node of the set tree
+//   it belongs to, or that it is an artifact (page numbers, the watermark,
+//   rules), so that a writer can tag it without deciding anything;
+// - the set tree: the issue as it was set — masthead, sections, articles,
+//   blocks with their link to the model, the text actually printed (markers,
+//   labels, dates, source lines), line counts, keeps and widow/orphan
+//   decisions, where page breaks fell — which the DOCX writer turns into
+//   Word paragraphs and the tagged-PDF writer into a structure tree.
+//
+// Coordinates are points from the page's top-left corner; text y is the
+// baseline. Renderers draw it and decide nothing.
+import type { Article, Block, ImageBlock, List, Quote, SourcePos, Table } from '../model.js';
+import type { StyleRole } from '../template/styleRoles.js';
+import type { TextStyle } from '../template/styles.js';
 
 export interface Color {
   rgb: string;
   cmyk?: [number, number, number, number];
 }
+
+/** A node of the set tree, by its id (unique in one Layout, in reading order). */
+export type NodeId = number;
+
+/**
+ * What is drawn but is not content: page numbers (pagination), the 草稿
+ * watermark, and rules and boxes (layout). Writers keep artifacts out of
+ * the text a reader or a screen reader gets.
+ */
+export type ArtifactKind = 'pagination' | 'watermark' | 'layout';
+
+/** Whose an item is: a node of the set tree, or an artifact. */
+export type Owner = { node: NodeId } | { artifact: ArtifactKind };
 
 /** Glyphs of one face, size and colour, each advancing by its width plus charSpacing. */
 export interface TextRun {
@@ -23,6 +51,9 @@ export interface TextRun {
   actualText?: string;
   /** Rotation in degrees (clockwise on the page) about a point; for the draft watermark. */
   rotation?: { angle: number; cx: number; cy: number };
+  owner: Owner;
+  /** Where its first character was written (the preview maps a click back to it). */
+  source?: SourcePos;
 }
 
 export interface Rule {
@@ -33,11 +64,12 @@ export interface Rule {
   y2: number;
   thickness: number;
   color: Color;
+  owner: Owner;
 }
 
 export interface ImageItem {
   kind: 'image';
-  /** Where the image is named, for a message when it will not decode. */
+  /** Where the image is named. */
   source: { file: string; line: number; col: number; src: string };
   x: number;
   y: number;
@@ -45,12 +77,13 @@ export interface ImageItem {
   height: number;
   format: 'jpeg' | 'png';
   data: Uint8Array;
+  owner: Owner;
 }
 
 export type LayoutItem = TextRun | Rule | ImageItem;
 
 /** A line of text on a page, in reading order: what a copy from the page gives (for tests and diagnostics). */
-export interface PlacedLine {
+export interface PageLine {
   text: string;
 }
 
@@ -59,14 +92,18 @@ export interface LayoutPage {
   number: number;
   /** The text block on this page (mirrored on even pages of two-sided templates). */
   textBlock: { x: number; y: number; width: number; height: number };
+  /** In drawing order: the watermark first (under the text), then the content in reading order. */
   items: LayoutItem[];
-  lines: PlacedLine[];
+  lines: PageLine[];
 }
 
+/** A bookmark: an article's title where it is drawn, or a section with its articles under it. */
 export interface OutlineEntry {
   title: string;
   page: number;
+  /** The y of the title's top on its page. */
   y: number;
+  children: OutlineEntry[];
 }
 
 export interface FaceInfo {
@@ -75,69 +112,314 @@ export interface FaceInfo {
   familyName: string;
 }
 
-/** Typesetting decisions the DOCX writer repeats so Word lays out the same. */
-export interface MastheadSizes {
-  organization: number;
-  title: number;
-  number: number;
-  /** The rule's y from the text block's top. */
-  ruleY: number;
-  /** The grid line the body starts on, on the first page. */
-  firstSlot: number;
-  /** 第 N 期（总第 M 期）as printed, when the issue has a number. */
-  numberText?: string;
-  /** The size the editor and date line was set at (smaller when the line is long). */
-  editor: number;
+export interface DocumentMetadata {
+  /** Bulletin title and 期号. */
+  title: string;
+  author: string;
+  subject: string;
+  /** The articles' titles. */
+  keywords: string[];
+  language: string;
+  /** The documents' creation and modification date. */
+  date: Date;
 }
 
-/** How an article's title was set: its size and display lines. */
-export interface TitleSetting {
-  size: number;
+// ——— The set tree ———
+
+/**
+ * Where a block's lines went: on `page`, from grid line `slot` of the text
+ * block, `lines` of its lines (rows of a table; grid lines of a title or a
+ * figure count as one line). A block split across pages has one piece a page.
+ */
+export interface Placement {
+  page: number;
+  slot: number;
+  /** Grid lines of space left above this piece (its block's spaceBefore, or none at the top of a page). */
+  spaceBefore: number;
+  /** Index of the first of its lines in this piece. */
+  first: number;
+  lines: number;
+}
+
+/** The pagination rules a block was set with. */
+export interface Keeps {
+  /** Its lines may not be split across pages (a title, a figure, a table row, a 供稿 line). */
+  together: boolean;
+  /** Widow/orphan control: never a single line of it alone at a page's foot or head. */
+  widowControl: boolean;
+  /** Lines of what follows that stay on its page. */
+  withNext: number;
+  /** Grid lines of space above it, dropped at the top of a page. */
+  spaceBefore: number;
+  /** Grid lines of space below it (a title's), which need not fit at a page's foot. */
+  spaceAfter: number;
+  /**
+   * The same decisions in the words of a word processor's paragraph
+   * properties: no page break inside it (it is kept whole, or the keep of
+   * the block before needs all its lines), no page break after it (its own
+   * keep, or the keep of a block before reaches past its end), and the
+   * fewest of its lines that may stand alone at a page's foot or head.
+   */
+  keepLinesTogether: boolean;
+  keepWithNext: boolean;
+  shortestPiece: number;
+}
+
+/** A piece of text in one style as it was printed; a hard line break has no text. */
+export type SetPiece = { text: string; style: TextStyle; pos?: SourcePos } | { lineBreak: true; style: TextStyle };
+
+export type Align = 'justify' | 'left' | 'center' | 'right';
+
+/** The horizontal measure a block is set in: x from the text block's left edge. */
+export interface Measure {
+  x: number;
+  width: number;
+}
+
+/** A 编者按's box: rules around the lines of the blocks inside it, at the edges of `measure`. */
+export interface SetBox {
+  id: NodeId;
+  measure: Measure;
+  thickness: number;
+  color: Color;
+}
+
+interface SetNodeBase {
+  id: NodeId;
+  /** Where it was written. */
+  pos: SourcePos | undefined;
+}
+
+/**
+ * A paragraph-like block: a paragraph, a heading, a list item's paragraph,
+ * a paragraph of a 编者按, a caption, a 供稿 line, a section heading, a 落款.
+ */
+export interface SetText extends SetNodeBase {
+  kind: 'text';
+  /** The style role it is set in (the Word paragraph style). */
+  role: StyleRole;
+  /** The heading level (1 for 一、), for headings. */
+  level?: 1 | 2 | 3;
+  /** The model block it sets, when it sets one (not a 供稿 line or section heading). */
+  model?: Block;
+  /** What it printed, in order, with the styles it was set in (labels such as 编者按： included). */
+  content: SetPiece[];
+  align: Align;
+  measure: Measure;
+  /** Indents from the measure's left edge: of the first line, of every later one. */
+  indent: { first: number; rest: number };
+  /** The text of each line as set. */
   lines: string[];
-  /** Distance between the title's lines, and the grid lines the title takes. */
+  keeps: Keeps;
+  /** The 编者按 box it sits in. */
+  box?: SetBox;
+  placements: Placement[];
+}
+
+/** An article's title, at the size it was set and on the grid lines it takes. */
+export interface SetTitle extends SetNodeBase {
+  kind: 'title';
+  role: StyleRole;
+  style: TextStyle;
+  /** The title's lines as set (an author's line that wraps gives several). */
+  lines: string[];
+  /** Distance between the title's baselines. */
   lineHeight: number;
-  slots: number;
+  /** Grid lines the title's lines take (its space above and below not counted). */
+  gridLines: number;
+  keeps: Keeps;
+  placements: Placement[];
 }
 
-/** What the typesetter decided for one block of the model. */
-export interface BlockSetting {
-  /** Lines a paragraph or heading was set in. */
-  lines?: number;
-  /** An image's size in points and the grid lines it takes. */
-  image?: { width: number; height: number; slots: number };
-  /** A list item's paragraph: its first line starts at `start`, later lines at `hang` (points from the frame's edge). */
-  indent?: { start: number; hang: number };
-  /** A table's column widths in points, rules and padding included; they add up to its frame's width. */
-  table?: { widths: number[] };
+/** A list: its items, each with the marker printed before its first paragraph. */
+export interface SetList extends SetNodeBase {
+  kind: 'list';
+  model: List;
+  ordered: boolean;
+  items: SetListItem[];
 }
 
-/** A key for a model block: where it starts in its source file. */
-export function blockKey(pos: { file: string; line: number; col: number }): string {
-  return `${pos.file}:${pos.line}:${pos.col}`;
+export interface SetListItem extends SetNodeBase {
+  kind: 'listItem';
+  /** The marker as printed (“1.”, “●”), its node (it is drawn as its own runs), and its x from the measure's left edge. */
+  label: { id: NodeId; text: string; x: number; style: TextStyle };
+  /** Where the item's text starts, on every line, from the measure's left edge. */
+  hang: number;
+  blocks: SetBlock[];
+}
+
+/** A 编者按 (block quote), in its box. */
+export interface SetQuote extends SetNodeBase {
+  kind: 'quote';
+  model: Quote;
+  box: SetBox;
+  blocks: SetBlock[];
+}
+
+/** One image of a figure, at the size it is drawn. */
+export interface SetImage extends SetNodeBase {
+  kind: 'image';
+  model: ImageBlock;
+  width: number;
+  height: number;
+  /** From the measure's left edge, and from the top of the figure's first grid line. */
+  x: number;
+  y: number;
+}
+
+/** A figure: its images side by side (one, usually), each with the caption under it. */
+export interface SetFigure extends SetNodeBase {
+  kind: 'figure';
+  measure: Measure;
+  panels: Array<{ image: SetImage; caption?: SetText }>;
+  /** Grid lines the images take (captions not counted). */
+  gridLines: number;
+  keeps: Keeps;
+  placements: Placement[];
+}
+
+export interface SetTableCell extends SetNodeBase {
+  kind: 'cell';
+  content: SetPiece[];
+  align: Align;
+  lines: string[];
+}
+
+export interface SetTableRow extends SetNodeBase {
+  kind: 'row';
+  header: boolean;
+  /** Grid lines the row takes (its tallest cell's lines). */
+  gridLines: number;
+  cells: SetTableCell[];
+}
+
+export interface SetTable extends SetNodeBase {
+  kind: 'table';
+  model: Table;
+  measure: Measure;
+  /** Column widths in points, rules and padding included; they add up to the measure's width. */
+  columns: number[];
+  /** Padding between a cell's rules and its text, left and right. */
+  cellPadding: number;
+  rows: SetTableRow[];
+  keeps: Keeps;
+  /** One piece a page; lines count rows. */
+  placements: Placement[];
+}
+
+export type SetBlock = SetText | SetList | SetQuote | SetFigure | SetTable;
+
+export interface SetArticle extends SetNodeBase {
+  kind: 'article';
+  model: Article;
+  title: SetTitle;
+  /** The body's blocks, then the 落款 and 供稿 lines when there are any. */
+  blocks: SetBlock[];
+}
+
+/** A run of articles of one section, under its heading (【行业动态】). */
+export interface SetSection extends SetNodeBase {
+  kind: 'section';
+  name: string;
+  heading: SetText;
+  articles: SetArticle[];
+}
+
+/** One line of the 报头: where its box starts (from the text block's top) and how tall it is. */
+export interface SetMastheadLine {
+  id: NodeId;
+  role: StyleRole;
+  text: string;
+  /** The size it was set at (smaller than its style's when the line was long). */
+  size: number;
+  /** The top of the line's box (the space above its em box included) and the box's height. */
+  top: number;
+  height: number;
+  pos: SourcePos | undefined;
+}
+
+export interface SetMasthead {
+  kind: 'masthead';
+  id: NodeId;
+  organization: SetMastheadLine;
+  title: SetMastheadLine;
+  /** 第 N 期（总第 M 期）as printed, when the issue has a number. */
+  number?: SetMastheadLine;
+  /** The editor flush left and the date, as printed, flush right, on one line. */
+  editorLine: SetMastheadLine & { dateText: string };
+  /** The red rule: its y from the text block's top. */
+  rule: { y: number; thickness: number; color: Color };
+  /** The grid line the body starts on, on the first page. */
+  firstGridLine: number;
+}
+
+/** One entry of the 报尾: its label as printed (报：), its width, and its paragraphs (one a recipient, or one of running text). */
+export interface SetDistributionEntry {
+  id: NodeId;
+  label: string;
+  labelWidth: number;
+  paragraphs: string[];
+  /** The text of each line as set, label included on the first. */
+  lines: string[];
+  pos: SourcePos | undefined;
+}
+
+export interface SetDistribution {
+  kind: 'distribution';
+  id: NodeId;
+  entries: SetDistributionEntry[];
+  /** 共印 N 份 as printed. */
+  copies?: { id: NodeId; text: string };
+  /** Inset of the text from both edges of the text block. */
+  inset: number;
+  linePitch: number;
+  /** Space between a rule and the em box of the text next to it. */
+  padding: number;
+  thickRule: number;
+  thinRule: number;
+  ruleColor: Color;
+  /** Its page, its top and height (from the text block's top), where the content above it ends on that page, and whether it took a page of its own. */
+  page: number;
+  top: number;
+  height: number;
+  contentBottom: number;
+  newPage: boolean;
+}
+
+/** 草稿 across every page: its text, style, angle, and the width it was set in, centred on the page. */
+export interface SetWatermark {
+  text: string;
+  style: TextStyle;
+  angle: number;
+  width: number;
+}
+
+/** The page number: the text around the number as printed on every page (— N —), and how far in from the text block's edge. */
+export interface SetPageNumber {
+  before: string;
+  after: string;
+  style: TextStyle;
+  /** Odd pages flush right, even pages flush left, this far in. */
+  inset: number;
+}
+
+export interface SetIssue {
+  kind: 'issue';
+  masthead: SetMasthead;
+  pageNumber: SetPageNumber;
+  /** Articles, and runs of articles of one section, in reading order. */
+  body: Array<SetSection | SetArticle>;
+  distribution?: SetDistribution;
+  watermark?: SetWatermark;
 }
 
 export interface Layout {
   width: number;
   height: number;
   pages: LayoutPage[];
-  masthead: MastheadSizes;
-  /** Per article, in order. */
-  titles: TitleSetting[];
-  /** How model blocks were set, by blockKey (for the DOCX writer to repeat). */
-  blocks: Record<string, BlockSetting>;
-  /**
-   * Where the 报尾 went: its page, its top and height (from the text block's
-   * top), where the content above it ends on that page, and whether it took
-   * a page of its own. Undefined without a 报尾.
-   */
-  distribution?: { page: number; top: number; height: number; contentBottom: number; newPage: boolean; labelWidths: number[] };
+  /** The set tree. */
+  issue: SetIssue;
   faces: Record<string, FaceInfo>;
   outline: OutlineEntry[];
-  metadata: {
-    title: string;
-    author: string;
-    subject: string;
-    language: string;
-    date: Date;
-  };
+  metadata: DocumentMetadata;
 }

@@ -1,31 +1,30 @@
 // The 报头 on the first page: organisation and bulletin name in red, 期号,
-// editor and date, and the red rule under them (LAYOUT.md §3).
+// editor and date, and the red rule under them (docs/format.md §3).
 import type { IssueMeta, SourcePos } from '../model.js';
 import { fill, formatDate } from '../template/format.js';
 import type { Template } from '../template/loadTemplate.js';
+import type { StyleRole } from '../template/styleRoles.js';
 import type { TextStyle } from '../template/styles.js';
 import type { TypesetContext } from './context.js';
-import type { LayoutItem, PlacedLine } from './layout.js';
+import type { LayoutItem, PageLine, SetMasthead, SetMastheadLine } from './layout.js';
 import { glyphsToRuns } from './runs.js';
 import { fitSize, oneLine } from './setLines.js';
 
-type MastheadLine = Template['masthead']['organization'];
+type MastheadLineRules = Template['masthead']['organization'];
 
 export interface Masthead {
+  node: Omit<SetMasthead, 'firstGridLine'>;
   /** Items relative to the text block's top-left corner. */
   items: LayoutItem[];
-  /** The rule's y, from the text block's top. */
-  ruleY: number;
-  lines: PlacedLine[];
-  /** Sizes after shrinking to fit, by line. */
-  sizes: { organization: number; title: number; number: number; editor: number };
+  lines: PageLine[];
 }
 
 export function typesetMasthead(meta: IssueMeta, ctx: TypesetContext): Masthead {
-  const m = ctx.template.masthead;
+  const rules = ctx.template.masthead;
   const width = ctx.geometry.width;
+  const id = ctx.newId();
   const items: LayoutItem[] = [];
-  const lines: PlacedLine[] = [];
+  const lines: PageLine[] = [];
   let cursor = 0;
 
   /**
@@ -33,61 +32,61 @@ export function typesetMasthead(meta: IssueMeta, ctx: TypesetContext): Masthead 
    * size) fits `available`: too wide, smaller (never wrapped), but not below
    * the line's minSize; below that, an error at `pos`.
    */
-  const fitted = (line: MastheadLine, text: string, naturalWidth: number, available: number, pos: SourcePos | undefined): TextStyle => {
+  const fitted = (line: MastheadLineRules, text: string, naturalWidth: number, available: number, pos: SourcePos | undefined): TextStyle => {
     const style = ctx.style(line.style);
-    const fit = fitSize(naturalWidth, available, style.size, line.minSize, m.sizeStep);
+    const fit = fitSize(naturalWidth, available, style.size, line.minSize, rules.sizeStep);
     if (!fit.fits) ctx.diags.error('masthead.tooLong', pos, { text, size: line.minSize });
     return fit.size === style.size ? style : { ...style, size: fit.size };
   };
 
-  /** Set `text` centred on one line, as small as it takes to fit. */
-  const place = (text: string, line: MastheadLine, pos: SourcePos | undefined): number => {
-    const style = fitted(line, text, oneLine(text, ctx.style(line.style), ctx).width, width, pos);
-    const set = oneLine(text, style, ctx);
-    const top = cursor + line.spaceBefore;
-    const baseline = ctx.baselineIn(top, style.size, style.size, style.face);
-    items.push(...glyphsToRuns(set.glyphs, (width - set.width) / 2, baseline, ctx));
-    lines.push({ text });
-    cursor = top + style.size;
-    return style.size;
+  /** The line's box: from the cursor, its space above and its em box. */
+  const box = (role: StyleRole, text: string, line: MastheadLineRules, size: number, pos: SourcePos | undefined): SetMastheadLine => {
+    const node = { id: ctx.newId(), role, text, size, top: cursor, height: line.spaceBefore + size, pos };
+    cursor += node.height;
+    return node;
   };
 
-  const sizes = {
-    organization: place(meta.organization, m.organization, meta.where.organization),
-    title: place(meta.title, m.title, meta.where.title),
-    number: ctx.style(m.number.style).size,
-    editor: ctx.style(m.editorLine.style).size,
+  /** Set `text` centred on one line, as small as it takes to fit. */
+  const centred = (role: StyleRole, text: string, line: MastheadLineRules, pos: SourcePos | undefined): SetMastheadLine => {
+    const style = fitted(line, text, oneLine(text, ctx.style(line.style), ctx).width, width, pos);
+    const set = oneLine(text, style, ctx);
+    const node = box(role, text, line, style.size, pos);
+    const baseline = ctx.baselineIn(node.top + line.spaceBefore, style.size, style.size, style.face);
+    items.push(...glyphsToRuns(set.glyphs, (width - set.width) / 2, baseline, ctx, { node: node.id }));
+    lines.push({ text });
+    return node;
   };
-  const numberText = issueNumberText(meta, ctx);
-  if (numberText !== undefined) sizes.number = place(numberText, m.number, meta.where.number);
+
+  const organization = centred('mastheadOrganization', meta.organization, rules.organization, meta.where.organization);
+  const title = centred('mastheadTitle', meta.title, rules.title, meta.where.title);
+  const numberText = issueNumberText(meta, ctx.template);
+  const number = numberText !== undefined ? centred('mastheadNumber', numberText, rules.number, meta.where.number) : undefined;
 
   // Editor flush left, date flush right, on one line, at least minGap apart:
   // a line too long for that is set smaller, never overlapped.
-  const e = m.editorLine;
+  const e = rules.editorLine;
   const dateText = formatDate(e.dateFormat, meta.date);
   const natural = ctx.style(e.style);
   const needed = oneLine(meta.editor, natural, ctx).width + e.minGap * natural.size + oneLine(dateText, natural, ctx).width;
   const style = fitted(e, meta.editor, needed, width, meta.where.editor);
   const editor = oneLine(meta.editor, style, ctx);
   const date = oneLine(dateText, style, ctx);
-  sizes.editor = style.size;
-  const top = cursor + e.spaceBefore;
-  const baseline = ctx.baselineIn(top, style.size, style.size, style.face);
-  items.push(...glyphsToRuns(editor.glyphs, 0, baseline, ctx));
-  items.push(...glyphsToRuns(date.glyphs, width - date.width, baseline, ctx));
+  const editorLine = { ...box('mastheadEditor', meta.editor, e, style.size, meta.where.editor), dateText };
+  const baseline = ctx.baselineIn(editorLine.top + e.spaceBefore, style.size, style.size, style.face);
+  items.push(...glyphsToRuns(editor.glyphs, 0, baseline, ctx, { node: editorLine.id }));
+  items.push(...glyphsToRuns(date.glyphs, width - date.width, baseline, ctx, { node: editorLine.id }));
   lines.push({ text: `${meta.editor} ${dateText}` });
-  cursor = top + style.size;
 
-  const ruleY = cursor + m.rule.spaceBefore;
-  items.push({ kind: 'rule', x1: 0, y1: ruleY, x2: width, y2: ruleY, thickness: m.rule.thickness, color: ctx.color(m.rule.color) });
-  return { items, ruleY, lines, sizes };
+  const rule = { y: cursor + rules.rule.spaceBefore, thickness: rules.rule.thickness, color: ctx.color(rules.rule.color) };
+  items.push({ kind: 'rule', x1: 0, y1: rule.y, x2: width, y2: rule.y, thickness: rule.thickness, color: rule.color, owner: { artifact: 'layout' } });
+  return { node: { kind: 'masthead', id, organization, title, ...(number ? { number } : {}), editorLine, rule }, items, lines };
 }
 
 /** 第 N 期（总第 M 期）, or the string given, or undefined without a number. */
-export function issueNumberText(meta: IssueMeta, ctx: TypesetContext): string | undefined {
-  const m = ctx.template.masthead;
+export function issueNumberText(meta: IssueMeta, t: Template): string | undefined {
+  const rules = t.masthead.number;
   if (meta.number === undefined) return undefined;
-  let text = typeof meta.number === 'number' ? fill(m.number.format, { number: meta.number }) : meta.number;
-  if (meta.totalNumber !== undefined) text += fill(m.number.totalFormat, { totalNumber: meta.totalNumber });
+  let text = typeof meta.number === 'number' ? fill(rules.format, { number: meta.number }) : meta.number;
+  if (meta.totalNumber !== undefined) text += fill(rules.totalFormat, { totalNumber: meta.totalNumber });
   return text;
 }

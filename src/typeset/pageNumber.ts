@@ -1,8 +1,8 @@
 // Page numbers: — N —, odd pages flush right and even pages flush left, one
-// character in, below the text block (LAYOUT.md §5).
+// character in, below the text block (docs/format.md §5).
 import { fill } from '../template/format.js';
 import type { TypesetContext } from './context.js';
-import type { TextRun } from './layout.js';
+import type { SetPageNumber, TextRun } from './layout.js';
 import { glyphsToRuns } from './runs.js';
 import { oneLine } from './setLines.js';
 
@@ -17,5 +17,13 @@ export function typesetPageNumber(pageNumber: number, ctx: TypesetContext): { ru
   const x = ctx.isOddPage(pageNumber) ? left + g.width - inset - line.width : left + inset;
   const top = g.top + g.height + p.offset;
   const baseline = ctx.baselineIn(top, style.size, style.size, style.face);
-  return { runs: glyphsToRuns(line.glyphs, x, baseline, ctx), text };
+  return { runs: glyphsToRuns(line.glyphs, x, baseline, ctx, { artifact: 'pagination' }), text };
+}
+
+/** The page number as the set tree records it: the text around the number, its style, its inset. */
+export function pageNumberSetting(ctx: TypesetContext): SetPageNumber {
+  const rules = ctx.template.pageNumber;
+  const style = ctx.roleStyle('pageNumber');
+  const [before = '', after = ''] = rules.format.split('{n}');
+  return { before, after, style, inset: rules.indent * style.size };
 }

@@ -5,11 +5,12 @@
 // is a run of its own that carries its text.
 import type { PlacedGlyph } from './breakLines.js';
 import type { TypesetContext } from './context.js';
-import type { TextRun } from './layout.js';
+import type { Owner, TextRun } from './layout.js';
 
 const TOLERANCE = 1e-4;
 
-export function glyphsToRuns(glyphs: readonly PlacedGlyph[], x0: number, baseline: number, ctx: TypesetContext): TextRun[] {
+/** The runs of `glyphs` set from `x0` on `baseline`, each belonging to `owner`. */
+export function glyphsToRuns(glyphs: readonly PlacedGlyph[], x0: number, baseline: number, ctx: TypesetContext, owner: Owner): TextRun[] {
   const runs: TextRun[] = [];
   const trackingEm = ctx.geometry.trackingEm;
   let run: TextRun | undefined;
@@ -52,6 +53,8 @@ export function glyphsToRuns(glyphs: readonly PlacedGlyph[], x0: number, baselin
       charSpacing: trackingEm * style.size,
       bold: style.bold,
       ...(g.missing ? { actualText: g.ch } : {}),
+      owner,
+      ...(g.atom.pos ? { source: g.atom.pos } : {}),
     };
     runs.push(run);
     gap = 0;

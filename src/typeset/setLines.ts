@@ -1,11 +1,11 @@
 // Setting a run of styled text into lines of a given measure: atoms, line
 // breaking, then placement with the alignment asked for.
-import { toAtoms, type Atom, type StyledPiece } from './atoms.js';
+import { toAtoms, type Atom } from './atoms.js';
 import { breakLines, placeLine, type PlacedGlyph } from './breakLines.js';
 import type { TextStyle } from '../template/styles.js';
 import type { TypesetContext } from './context.js';
+import type { Align, SetPiece } from './layout.js';
 
-export type Align = 'justify' | 'left' | 'center' | 'right';
 
 export interface MeasureSpec {
   width: number;
@@ -31,7 +31,7 @@ export interface SetLine {
   justified: boolean;
 }
 
-export function setLines(pieces: StyledPiece[], spec: MeasureSpec, ctx: TypesetContext): SetLine[] {
+export function setLines(pieces: readonly SetPiece[], spec: MeasureSpec, ctx: TypesetContext): SetLine[] {
   const first = spec.firstIndent ?? 0;
   const rest = spec.restIndent ?? 0;
   const widthOf = (i: number): number => Math.max(1, spec.width - (i === 0 ? first : rest));
@@ -68,7 +68,7 @@ function balanced(input: Atom[], widthOf: (i: number) => number, count: number):
 }
 
 /** Width of text at its natural spacing, as when it starts a line (labels, markers). */
-export function textWidth(pieces: StyledPiece[], ctx: TypesetContext): number {
+export function textWidth(pieces: readonly SetPiece[], ctx: TypesetContext): number {
   return toAtoms(pieces, ctx).reduce((w, a) => w + a.width, 0);
 }
 

@@ -1,8 +1,7 @@
 // The DOCX follows the typesetter where the default sample does not look:
 // a 报尾 of three rows, 编者按 boxes (at the foot of a full page, across a
 // page break, with a list inside), tables, the draft watermark, image sizes,
-// each style's character spacing, the fonts it names, and the Layout
-// entries it relies on. LibreOffice breaks pages where the PDF does.
+// each style's character spacing and the fonts it names. LibreOffice breaks pages where the PDF does.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,12 +12,12 @@ import { loadProject } from '../../src/project/config.js';
 import { renderDocx } from '../../src/render/docx.js';
 import { charPitch, trackingEm } from '../../src/template/gridMetrics.js';
 import { loadTemplate } from '../../src/template/loadTemplate.js';
-import { blockKey, type Layout } from '../../src/typeset/layout.js';
 import { docxParts, paragraphTexts } from '../helpers/docx.js';
 import { png } from '../helpers/images.js';
 import { docxToPdf, fontconfigFor } from '../helpers/libreoffice.js';
 import { pdfInfo } from '../helpers/pdf.js';
 import { MINIMAL, writeProject } from '../helpers/project.js';
+import { articles, figuresOf, listItemOf, tablesOf } from '../helpers/setTree.js';
 import { pdfPages } from '../helpers/stext.js';
 
 const ISSUE = MINIMAL['issues/2024-09/issue.yaml'];
@@ -162,7 +161,7 @@ describe('a 编者按 in the DOCX', () => {
     const paragraphOf = (text: string) => [...doc.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<\/w:p>/gs)].map((m) => m[0]).find((p) => paragraphTexts(p)[0]!.includes(text))!;
     const blocks = allBlocks(issue.articles[0]!.blocks);
     const item = blocks.find((b) => b.type === 'paragraph' && JSON.stringify(b).includes('第一项措施'))!;
-    const hang = layout.blocks[blockKey(item.pos)]!.indent!.hang;
+    const hang = listItemOf(layout, item).hang;
     const first = paragraphOf('第一项措施');
     expect(first).toContain(`w:left="${inset + Math.round(hang * 20)}"`);
     expect(first).toContain('<w:pBdr>');
@@ -202,7 +201,7 @@ describe('tables in the DOCX', () => {
     const t = loadTemplate('jianbao', undefined, new Diagnostics())!;
     const inset = Math.round(t.quote.inset * charPitch(t) * 20);
     tables.forEach((xml, i) => {
-      const widths = layout.blocks[blockKey(set[i]!.pos)]!.table!.widths;
+      const widths = tablesOf(layout)[i]!.columns;
       const grid = [...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
       expect(grid).toHaveLength(widths.length);
       grid.forEach((w, c) => expect(Math.abs(w - widths[c]! * 20)).toBeLessThanOrEqual(1));
@@ -258,7 +257,8 @@ describe('images in the DOCX', () => {
     // 601 × 401 px at 150 dpi: 288.48 × 192.48 pt, 384.64 × 256.64 px at 96 dpi.
     const { parts, layout, issue } = await build(`---\ntitle: 测试文章\n---\n\n![照片](images/a.png)\n`, { files: { 'issues/2024-09/images/a.png': png(601, 401) } });
     const image = issue.articles[0]!.blocks[0]!;
-    const set = layout.blocks[blockKey(image.pos)]!.image!;
+    const set = figuresOf(layout)[0]!.panels[0]!.image;
+    expect(set.model).toBe(image);
     const extent = /<wp:extent cx="(\d+)" cy="(\d+)"\/>/.exec(parts['word/document.xml']!)!;
     for (const [emu, pt] of [
       [Number(extent[1]), set.width],
@@ -293,11 +293,11 @@ describe('character spacing in the DOCX', () => {
     expect(expected.map(([, size]) => spacing(size))).toEqual([-5, -6, -10, -4, -4, -4, -4]);
     for (const [id, size] of expected) expect(styleXml(id), id).toContain(`<w:spacing w:val="${spacing(size)}"/>`);
     // A title set at another size than its style's carries the spacing of its size.
-    const title = layout.titles[0]!;
-    expect(title.size).toBeLessThan(22);
+    const title = articles(layout)[0]!.title;
+    expect(title.style.size).toBeLessThan(22);
     const run = parts['word/document.xml']!.match(new RegExp(`<w:r><w:rPr>(?:(?!</w:rPr>).)*</w:rPr><w:t xml:space="preserve">${title.lines[0]}</w:t>`, 's'))![0];
-    expect(run).toContain(`<w:spacing w:val="${spacing(title.size)}"/>`);
-    expect(run).toContain(`<w:sz w:val="${title.size * 2}"/>`);
+    expect(run).toContain(`<w:spacing w:val="${spacing(title.style.size)}"/>`);
+    expect(run).toContain(`<w:sz w:val="${title.style.size * 2}"/>`);
   });
 
   it('is none where the grid needs no tracking (jianbao)', async () => {
@@ -318,28 +318,5 @@ describe('fonts the DOCX names', () => {
     expect(names.filter((n) => n!.startsWith('Noto'))).toEqual([]);
     for (const xml of Object.values(parts)) expect(xml).not.toMatch(/w:(?:eastAsia|ascii)="Noto/);
     expect(Object.keys(parts).filter((n) => n.startsWith('word/fonts/'))).toHaveLength((table.match(/<w:embedRegular /g) ?? []).length);
-  });
-});
-
-describe('the Layout entries the DOCX relies on', () => {
-  const article = `---\ntitle: 测试文章\n---\n\n1. 第一项。\n\n![照片](images/a.png)\n`;
-  const yaml = `${ISSUE}distribution:\n  报: 上海市文明办\n`;
-
-  async function render(change: (layout: Layout) => void) {
-    const root = writeProject({ ...MINIMAL, 'issues/2024-09/issue.yaml': yaml, 'issues/2024-09/01-a.md': article, 'issues/2024-09/images/a.png': png(60, 40) });
-    const prepared = prepareIssue(loadProject(root, new Diagnostics()), '2024-09');
-    change(prepared.layout);
-    return renderDocx(prepared, { producer: 'test', drafts: false });
-  }
-  const keyWith = (layout: Layout, what: 'indent' | 'image') => Object.keys(layout.blocks).find((k) => layout.blocks[k]![what] !== undefined)!;
-
-  it('are there for a list item, an image and a 报尾 entry', async () => {
-    await expect(render(() => {})).resolves.toBeInstanceOf(Uint8Array);
-  });
-
-  it('fail loudly, naming the block, when the typesetter left one out', async () => {
-    await expect(render((layout) => delete layout.blocks[keyWith(layout, 'indent')]!.indent)).rejects.toThrow(/no indent for the block at .*01-a\.md:\d+:\d+/);
-    await expect(render((layout) => delete layout.blocks[keyWith(layout, 'image')])).rejects.toThrow(/no image for the block at .*01-a\.md:\d+:\d+/);
-    await expect(render((layout) => layout.distribution!.labelWidths.pop())).rejects.toThrow(/no label width for the 报尾 entry 报：/);
   });
 });

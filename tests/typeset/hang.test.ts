@@ -3,8 +3,8 @@
 // never the space between the marker or label and it. Checked on the glyph
 // positions of the typeset Layout, in both built-in templates.
 import { describe, expect, it } from 'vitest';
-import { blockKey } from '../../src/typeset/layout.js';
 import { MINIMAL } from '../helpers/project.js';
+import { listItemOf, textNodeOf } from '../helpers/setTree.js';
 import { glyphLines, lineText, typesetFiles } from '../helpers/typeset.js';
 
 const ITEM = '第一项措施，内容较长，需要换行的时候后面的行应当与第一行的文字对齐，而不是与编号对齐，再长一点，再长一点。';
@@ -22,14 +22,15 @@ describe.each([['jianbao'], ['gbt9704']])('in %s', (template) => {
   it('a list item: the marker at the indent, the text at the hang on every line', () => {
     const list = issue.articles[0]!.blocks[1]!;
     if (list.type !== 'list') throw new Error('no list');
-    const setting = layout.blocks[blockKey(list.items[0]!.blocks[0]!.pos)]!;
+    const model = list.items[0]!.blocks[0]!;
+    const setting = listItemOf(layout, model);
     const at = lines.findIndex((l) => lineText(l).startsWith('1.第一项'));
-    const item = lines.slice(at, at + setting.lines!);
+    const item = lines.slice(at, at + textNodeOf(layout, model).lines.length);
     expect(item.length).toBeGreaterThan(2);
     expect(item.map(lineText).join('')).toBe(`1.${ITEM}`);
-    expect(item[0]![0]!.x).toBeCloseTo(x0 + setting.indent!.start, 6);
+    expect(item[0]![0]!.x).toBeCloseTo(x0 + setting.label.x, 6);
     const texts = [item[0]!.slice(2), ...item.slice(1)];
-    for (const l of texts) expect(l[0]!.x, lineText(l)).toBeCloseTo(x0 + setting.indent!.hang, 6);
+    for (const l of texts) expect(l[0]!.x, lineText(l)).toBeCloseTo(x0 + setting.hang, 6);
     // Justified lines end on the measure: the stretch went between the text's characters.
     const last = item[0]!.at(-1)!;
     expect(last.x + ctx.fonts.face('fangsong').advance(last.ch.codePointAt(0)!) * 16 + ctx.geometry.charPitch - 16).toBeCloseTo(x0 + ctx.geometry.width, 3);
@@ -37,7 +38,7 @@ describe.each([['jianbao'], ['gbt9704']])('in %s', (template) => {
 
   it('a 送 entry of three lines: the label one character in, the text after its full width on every line', () => {
     const inset = ctx.template.distribution.indent * 14;
-    const hang = layout.distribution!.labelWidths[1]!;
+    const hang = layout.issue.distribution!.entries[1]!.labelWidth;
     // Two full-width characters of 14 pt on the grid's tracking.
     expect(hang).toBeCloseTo(2 * 14 * (1 + ctx.geometry.trackingEm), 6);
     const at = lines.findIndex((l) => lineText(l).startsWith('送：'));

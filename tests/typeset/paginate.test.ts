@@ -3,23 +3,29 @@
 // block dropped at the top of a page.
 import { describe, expect, it } from 'vitest';
 import type { FlowBlock, FlowLine } from '../../src/typeset/flow.js';
-import { paginate } from '../../src/typeset/paginate.js';
+import type { Keeps } from '../../src/typeset/layout.js';
+import { paginate, resolveKeeps } from '../../src/typeset/paginate.js';
 
-const line = (text: string, slots = 1): FlowLine => ({ slots, items: [], text });
+const keeps = (k: Partial<Keeps>): Keeps => ({
+  together: false,
+  widowControl: false,
+  withNext: 0,
+  spaceBefore: 0,
+  spaceAfter: 0,
+  keepLinesTogether: false,
+  keepWithNext: false,
+  shortestPiece: 1,
+  ...k,
+});
+const line = (text: string, gridLines = 1): FlowLine => ({ gridLines, items: [], text });
 const para = (name: string, n: number): FlowBlock => ({
   lines: Array.from({ length: n }, (_, i) => line(`${name}${i + 1}`)),
-  splittable: true,
-  widowControl: n >= 3,
-  keepWithNext: 0,
-  spaceBefore: 0,
+  keeps: keeps({ widowControl: n >= 3 }),
 });
 const title = (name: string): FlowBlock => ({
-  lines: [line(name, 2), { slots: 1, items: [] }],
-  splittable: false,
+  lines: [line(name, 2), { gridLines: 1, items: [] }],
   unit: { what: 'title', pos: undefined },
-  widowControl: false,
-  keepWithNext: 2,
-  spaceBefore: 1,
+  keeps: keeps({ together: true, withNext: 2, spaceBefore: 1 }),
 });
 /** Each page's line texts (spacer lines left out). */
 const layout = (blocks: FlowBlock[], perPage = 10, first = 0) =>
@@ -71,5 +77,32 @@ describe('paginate', () => {
 
   it('starts the first page at the given grid line', () => {
     expect(layout([title('T'), para('a', 3)], 10, 4)).toEqual([['4:T', '7:a1', '8:a2', '9:a3']]);
+  });
+});
+
+describe('resolveKeeps: the same keeps as paragraph properties', () => {
+  const resolved = (...blocks: FlowBlock[]) => {
+    resolveKeeps(blocks);
+    return blocks.map((b) => ({ lines: b.keeps.keepLinesTogether, next: b.keeps.keepWithNext, shortest: b.keeps.shortestPiece }));
+  };
+
+  it('a title keeps with what follows; a two-line paragraph after it is held whole', () => {
+    expect(resolved(title('T'), para('a', 2), para('b', 5))).toEqual([
+      { lines: true, next: true, shortest: 2 },
+      { lines: true, next: false, shortest: 1 },
+      { lines: false, next: false, shortest: 2 },
+    ]);
+  });
+
+  it('a one-line paragraph after a title passes the keep on to the next block', () => {
+    expect(resolved(title('T'), para('a', 1), para('b', 5))).toEqual([
+      { lines: true, next: true, shortest: 2 },
+      { lines: true, next: true, shortest: 1 },
+      { lines: false, next: false, shortest: 2 },
+    ]);
+  });
+
+  it('a long paragraph after a title gives it two lines and is not held whole', () => {
+    expect(resolved(title('T'), para('a', 6))[1]).toEqual({ lines: false, next: false, shortest: 2 });
   });
 });

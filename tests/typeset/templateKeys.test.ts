@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Layout } from '../../src/typeset/layout.js';
 import { MINIMAL } from '../helpers/project.js';
+import { articles } from '../helpers/setTree.js';
 import { typesetFiles } from '../helpers/typeset.js';
 
 const ISSUE = MINIMAL['issues/2024-09/issue.yaml'];
@@ -41,16 +42,16 @@ describe('size steps', () => {
   it('the masthead shrinks a long line in steps of masthead.sizeStep', () => {
     const title = '党建、文明创建、行业精神文明建设工作简报';
     const yaml = `${ISSUE.replace(/^title: .*$/m, `title: ${title}`)}`;
-    const half = typesetFiles({ 'issues/2024-09/issue.yaml': yaml }).layout.masthead.title;
-    const two = typesetFiles({ 'issues/2024-09/issue.yaml': yaml, ...withTemplate('masthead: { sizeStep: 2 }\n') }).layout.masthead.title;
+    const half = typesetFiles({ 'issues/2024-09/issue.yaml': yaml }).layout.issue.masthead.title.size;
+    const two = typesetFiles({ 'issues/2024-09/issue.yaml': yaml, ...withTemplate('masthead: { sizeStep: 2 }\n') }).layout.issue.masthead.title.size;
     expect(half).toBe(20.5);
     expect(two).toBe(20);
   });
 
   it('an article title shrinks in steps of article.titleSizeStep', () => {
     const files = { 'issues/2024-09/01-a.md': article('正文。', 'title: 青浦邮政管理局与普陀邮政开展党建共建活动') };
-    expect(typesetFiles(files).layout.titles[0]!.size).toBe(20.5);
-    expect(typesetFiles({ ...files, ...withTemplate('article: { titleSizeStep: 2 }\n') }).layout.titles[0]!.size).toBe(20);
+    expect(articles(typesetFiles(files).layout)[0]!.title.style.size).toBe(20.5);
+    expect(articles(typesetFiles({ ...files, ...withTemplate('article: { titleSizeStep: 2 }\n') }).layout)[0]!.title.style.size).toBe(20);
   });
 
   it('a step that is not a multiple of half a point is refused', () => {
@@ -62,8 +63,8 @@ it('the editor and the date keep masthead.editorLine.minGap em apart', () => {
   // 272 pt of editor, 124 pt of date: 412 pt with a gap of 1 em fits 416, with 3 em not.
   const editor = '上海市邮政管理局党建办文明办联合编';
   const yaml = ISSUE.replace(/^editor: .*$/m, `editor: ${editor}`);
-  const one = typesetFiles({ 'issues/2024-09/issue.yaml': yaml }).layout.masthead.editor;
-  const three = typesetFiles({ 'issues/2024-09/issue.yaml': yaml, ...withTemplate('masthead: { editorLine: { minGap: 3 } }\n') }).layout.masthead.editor;
+  const one = typesetFiles({ 'issues/2024-09/issue.yaml': yaml }).layout.issue.masthead.editorLine.size;
+  const three = typesetFiles({ 'issues/2024-09/issue.yaml': yaml, ...withTemplate('masthead: { editorLine: { minGap: 3 } }\n') }).layout.issue.masthead.editorLine.size;
   expect(one).toBe(16);
   expect(three).toBeLessThan(16);
 });
@@ -71,7 +72,7 @@ it('the editor and the date keep masthead.editorLine.minGap em apart', () => {
 describe('keeps and spaces', () => {
   /** One-line paragraphs that fill the first page up to grid line `slot` (title and its space first). */
   const fillTo = (slot: number, firstSlot: number) => Array.from({ length: slot - firstSlot - 2 }, (_, i) => `第${i + 1}段。`).join('\n\n');
-  const firstSlot = typesetFiles({}).layout.masthead.firstSlot;
+  const firstSlot = typesetFiles({}).layout.issue.masthead.firstGridLine;
 
   it('a heading keeps article.headingKeepLines lines of what follows on its page', () => {
     // The heading would fall on the page's last grid line, 21.

@@ -15,7 +15,7 @@ describe('the 报尾', () => {
     const recipients = Array.from({ length: 30 }, (_, i) => `    - 收文单位${i + 1}`).join('\n');
     const { layout, diagnostics } = typesetFiles({ 'issues/2024-09/issue.yaml': `${ISSUE}distribution:\n  报:\n${recipients}\n` });
     // 30 lines of 26 pt and a row's padding of 2 × 5 pt: 790 pt, over the text block's 660.
-    expect(layout.distribution!.height).toBeCloseTo(790, 6);
+    expect(layout.issue.distribution!.height).toBeCloseTo(790, 6);
     expect(diagnostics.filter(tooTall)).toEqual([
       {
         severity: 'error',
@@ -32,7 +32,7 @@ describe('the 报尾', () => {
     const recipients = Array.from({ length: 25 }, (_, i) => `    - 收文单位${i + 1}`).join('\n');
     const { layout, diagnostics } = typesetFiles({ 'issues/2024-09/issue.yaml': `${ISSUE}distribution:\n  报:\n${recipients}\n` });
     expect(diagnostics.filter(tooTall)).toEqual([]);
-    expect(layout.distribution!.top).toBeGreaterThanOrEqual(0);
+    expect(layout.issue.distribution!.top).toBeGreaterThanOrEqual(0);
   });
 });
 

@@ -1,0 +1,95 @@
+// Composing the pages: each page's items from the lines pagination placed,
+// the masthead on the first, the 编者按 boxes, the 报尾 on its page, page
+// numbers, the watermark under everything; and where each set-tree node's
+// lines went (its placements).
+import type { TypesetContext } from './context.js';
+import type { DistributionBlock } from './distribution.js';
+import { translateItems, type FlowBlock, type PlacedNode } from './flow.js';
+import type { LayoutItem, LayoutPage, SetDistribution } from './layout.js';
+import type { Masthead } from './masthead.js';
+import { typesetPageNumber } from './pageNumber.js';
+import type { PagedLine } from './paginate.js';
+import type { Watermark } from './watermark.js';
+
+export interface PageParts {
+  masthead: Masthead;
+  paged: PagedLine[][];
+  blocks: readonly FlowBlock[];
+  distribution?: { block: DistributionBlock; place: SetDistribution };
+  watermark?: Watermark;
+}
+
+export function composePages(parts: PageParts, ctx: TypesetContext): LayoutPage[] {
+  const g = ctx.geometry;
+  recordPlacements(parts.paged, parts.blocks);
+  return parts.paged.map((lines, i) => {
+    const number = i + 1;
+    const x0 = ctx.textBlockX(number);
+    const page: LayoutPage = { number, textBlock: { x: x0, y: g.top, width: g.width, height: g.height }, items: [], lines: [] };
+    // Under the text, so it never hides a character.
+    if (parts.watermark) page.items.push(...parts.watermark.items);
+    if (i === 0) {
+      page.items.push(...translateItems(parts.masthead.items, x0, g.top));
+      page.lines.push(...parts.masthead.lines);
+    }
+    for (const { line, slot } of lines) {
+      page.items.push(...translateItems(line.items, x0, ctx.slotTop(slot)));
+      if (line.text !== undefined) page.lines.push({ text: line.text });
+    }
+    page.items.push(...boxes(lines, x0, ctx));
+    const dist = parts.distribution;
+    if (dist && number === dist.place.page) {
+      page.items.push(...translateItems(dist.block.items, x0, g.top + dist.place.top));
+      page.lines.push(...dist.block.lines);
+    }
+    const pn = typesetPageNumber(number, ctx);
+    page.items.push(...pn.runs);
+    page.lines.push({ text: pn.text });
+    return page;
+  });
+}
+
+/** Each node's placements: one piece a page, in the order its lines went. */
+function recordPlacements(paged: readonly PagedLine[][], blocks: readonly FlowBlock[]): void {
+  const placed = new Map<PlacedNode, number>();
+  for (const block of blocks) if (block.node) block.node.placements = [];
+  paged.forEach((lines, p) => {
+    for (const { line, slot, block, space } of lines) {
+      const node = line.node ?? blocks[block]!.node;
+      if (!node || line.text === undefined) continue;
+      const first = placed.get(node) ?? 0;
+      placed.set(node, first + 1);
+      const last = node.placements.at(-1);
+      if (last && last.page === p + 1) last.lines++;
+      else node.placements.push({ page: p + 1, slot, spaceBefore: first === 0 ? space : 0, first, lines: 1 });
+    }
+  });
+}
+
+/** Rules around consecutive lines of one 编者按 box on a page. */
+function boxes(lines: readonly PagedLine[], x0: number, ctx: TypesetContext): LayoutItem[] {
+  const items: LayoutItem[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const box = lines[i]!.line.box;
+    if (!box) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < lines.length && lines[j + 1]!.line.box?.id === box.id) j++;
+    const top = ctx.slotTop(lines[i]!.slot);
+    const bottom = ctx.slotTop(lines[j]!.slot + lines[j]!.line.gridLines);
+    const [l, r] = [x0 + box.measure.x, x0 + box.measure.x + box.measure.width];
+    for (const [x1, y1, x2, y2] of [
+      [l, top, r, top],
+      [l, bottom, r, bottom],
+      [l, top, l, bottom],
+      [r, top, r, bottom],
+    ] as const) {
+      items.push({ kind: 'rule', x1, y1, x2, y2, thickness: box.thickness, color: box.color, owner: { artifact: 'layout' } });
+    }
+    i = j + 1;
+  }
+  return items;
+}
