@@ -148,6 +148,9 @@ class BodyWalker {
       case 'image':
         this.inlineUnit(block.caption, block.pos, true);
         break;
+      case 'imageRow':
+        for (const image of block.images) this.inlineUnit(image.caption, image.pos, true);
+        break;
     }
   }
 
