@@ -44,14 +44,18 @@ const TOO_TALL_ZH: Record<string, string> = {
   distribution: '个报尾',
   section: '个栏目名',
   source: '条供稿单位',
+  signature: '个落款',
+  toc: '条要目',
 };
 const TOO_TALL_EN: Record<string, string> = {
   title: 'title',
   row: 'table row',
   image: 'image with its caption',
-  distribution: '报尾 (distribution block)',
+  distribution: 'distribution block',
   section: 'section heading',
   source: 'source line',
+  signature: 'signature',
+  toc: 'contents entry',
 };
 
 const catalogue = {
@@ -167,8 +171,12 @@ const catalogue = {
     en: () => 'links are not supported in a printed bulletin; write the address or the text itself',
   },
   'markdown.inlineImage': {
-    zh: () => '图片须单独成段（前后空一行）',
-    en: () => 'an image must stand in a paragraph of its own (blank lines around it)',
+    zh: () => '图片须单独成段（前后空一行）；同一段中并排的两三张图片之间只能有空格或换行',
+    en: () => 'an image must stand in a paragraph of its own (blank lines around it); images side by side in one paragraph may have only spaces or line ends between them',
+  },
+  'markdown.tooManyImages': {
+    zh: (p) => `同一段中至多并排 ${p.limit} 张图片；请把其余图片另起一段`,
+    en: (p) => `at most ${p.limit} images stand side by side in one paragraph; put the others in a paragraph of their own`,
   },
   'image.remote': {
     zh: (p) => `图片“${p.src}”是网络地址；请把图片放进期次目录并写相对路径`,
@@ -235,6 +243,10 @@ const catalogue = {
   'glyph.fallback': {
     zh: (p) => `字符“${p.char}”（U+${p.code}）由后备字体 ${p.fallback} 代替 ${p.face} 排出`,
     en: (p) => `the character "${p.char}" (U+${p.code}) is drawn from the fallback ${p.fallback} instead of ${p.face}`,
+  },
+  'toc.unstable': {
+    zh: (p) => `本期要目的页码排了 ${p.passes} 遍仍在变化，页码可能与标题所在页不符；请调整文章长度后重试`,
+    en: (p) => `the page numbers of the contents box still changed after ${p.passes} passes and may not match the pages the titles are on; change the length of an article and build again`,
   },
   // Typography lint: the rule supplies its words in both languages.
   'lint.finding': { zh: (p) => `[${p.rule}] ${p.zh}`, en: (p) => `[${p.rule}] ${p.en}` },
