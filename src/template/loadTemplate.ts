@@ -143,6 +143,11 @@ function checkReferences(t: Template, positions: PositionSource, diags: Diagnost
   need('style', t.pageNumber.style, ['pageNumber', 'style']);
   need('style', t.distribution.style, ['distribution', 'style']);
   need('style', t.draft.style, ['draft', 'style']);
+  need('style', m.marks.style, ['masthead', 'marks', 'style']);
+  need('style', t.list.bulletStyle, ['list', 'bulletStyle']);
+  need('style', t.signature.style, ['signature', 'style']);
+  for (const key of ['titleStyle', 'sectionStyle', 'entryStyle'] as const) need('style', t.toc[key], ['toc', key]);
+  need('color', t.toc.ruleColor, ['toc', 'ruleColor']);
   // Text whose styles name no colour takes the body's, or, when the body names none, the colour named black.
   if (t.styles.body?.color === undefined) need('color', resolveStyle(t, 'body').color, ['colors']);
   checkGrid(t, positions, diags);

@@ -4,7 +4,7 @@
 // lines went (its placements).
 import type { TypesetContext } from './context.js';
 import type { DistributionBlock } from './distribution.js';
-import { translateItems, type FlowBlock, type PlacedNode } from './flow.js';
+import { translateItems, type FlowBlock, type FlowLine, type PlacedNode } from './flow.js';
 import type { LayoutItem, LayoutPage, SetDistribution } from './layout.js';
 import type { Masthead } from './masthead.js';
 import { typesetPageNumber } from './pageNumber.js';
@@ -32,8 +32,10 @@ export function composePages(parts: PageParts, ctx: TypesetContext): LayoutPage[
       page.items.push(...translateItems(parts.masthead.items, x0, g.top));
       page.lines.push(...parts.masthead.lines);
     }
-    for (const { line, slot } of lines) {
-      page.items.push(...translateItems(line.items, x0, ctx.slotTop(slot)));
+    for (const { line, slot, repeated } of lines) {
+      // A header row printed again belongs to no node: its text is the header's, once.
+      const items = repeated ? line.items.map((it) => ({ ...it, owner: { artifact: 'pagination' as const } })) : line.items;
+      page.items.push(...translateItems(items, x0, ctx.slotTop(slot)));
       if (line.text !== undefined) page.lines.push({ text: line.text });
     }
     page.items.push(...boxes(lines, x0, ctx));
@@ -49,21 +51,50 @@ export function composePages(parts: PageParts, ctx: TypesetContext): LayoutPage[
   });
 }
 
-/** Each node's placements: one piece a page, in the order its lines went. */
+/**
+ * Each node's placements: one piece a page, in the order its lines went
+ * (a table's header rows printed again counted apart); and for a floated
+ * figure, where it was written and what comes before it in page order.
+ */
 function recordPlacements(paged: readonly PagedLine[][], blocks: readonly FlowBlock[]): void {
   const placed = new Map<PlacedNode, number>();
-  for (const block of blocks) if (block.node) block.node.placements = [];
+  for (const block of blocks) for (const line of block.lines) for (const node of nodesOf(line, block)) node.placements = [];
+  let previous: { node: PlacedNode; lines: number } | undefined;
   paged.forEach((lines, p) => {
-    for (const { line, slot, block, space } of lines) {
-      const node = line.node ?? blocks[block]!.node;
-      if (!node || line.text === undefined) continue;
-      const first = placed.get(node) ?? 0;
-      placed.set(node, first + 1);
-      const last = node.placements.at(-1);
-      if (last && last.page === p + 1) last.lines++;
-      else node.placements.push({ page: p + 1, slot, spaceBefore: first === 0 ? space : 0, first, lines: 1 });
+    let repeated = 0;
+    for (const { line, slot, block, space, repeated: again, floatedFrom } of lines) {
+      const owner = blocks[block]!.node;
+      if (floatedFrom && owner?.kind === 'figure') {
+        owner.float = { from: floatedFrom, ...(previous ? { after: { node: previous.node.id, lines: previous.lines } } : {}) };
+      }
+      if (again) {
+        repeated++;
+        continue;
+      }
+      if (line.text === undefined) continue;
+      for (const node of nodesOf(line, blocks[block]!)) {
+        const first = placed.get(node) ?? 0;
+        placed.set(node, first + 1);
+        const last = node.placements.at(-1);
+        if (last && last.page === p + 1) last.lines++;
+        else node.placements.push({ page: p + 1, slot: slot - (repeated > 0 ? repeatedSlots(lines) : 0), spaceBefore: first === 0 ? space : 0, first, lines: 1, ...(repeated > 0 ? { repeated } : {}) });
+        if (node.kind === 'text' || node.kind === 'tocEntry') previous = { node, lines: first + 1 };
+      }
+      repeated = 0;
     }
   });
+}
+
+/** Grid lines the header rows printed again take at the top of a page. */
+function repeatedSlots(lines: readonly PagedLine[]): number {
+  return lines.filter((l) => l.repeated).reduce((s, l) => s + l.line.gridLines, 0);
+}
+
+/** The nodes a flow line holds lines of. */
+function nodesOf(line: FlowLine, block: FlowBlock): PlacedNode[] {
+  if (line.nodes) return line.nodes;
+  const node = line.node ?? block.node;
+  return node ? [node] : [];
 }
 
 /** Rules around consecutive lines of one 编者按 box on a page. */

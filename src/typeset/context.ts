@@ -78,6 +78,23 @@ export class TypesetContext {
     return ++this.lastId;
   }
 
+  /**
+   * Reserve `count` ids here in reading order for nodes made later, perhaps
+   * more than once (the 本期要目, set again until its page numbers hold):
+   * each call of the function returned starts a new source of those ids.
+   */
+  reserveIds(count: number): () => () => NodeId {
+    const first = this.lastId + 1;
+    this.lastId += count;
+    return () => {
+      let next = first;
+      return () => {
+        if (next >= first + count) throw new Error('more node ids than reserved');
+        return next++;
+      };
+    };
+  }
+
   /** A colour of the template (loading checked that every name it uses exists). */
   color(name: string): Color {
     const c = this.template.colors[name];

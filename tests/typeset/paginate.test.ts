@@ -15,6 +15,8 @@ const keeps = (k: Partial<Keeps>): Keeps => ({
   keepLinesTogether: false,
   keepWithNext: false,
   shortestPiece: 1,
+  float: false,
+  withPrevious: 0,
   ...k,
 });
 const line = (text: string, gridLines = 1): FlowLine => ({ gridLines, items: [], text });
