@@ -35,16 +35,6 @@ const MAX_NESTING = 8;
 /** Images in one paragraph are set side by side: this many at most. */
 const MAX_IMAGES_IN_ROW = 3;
 
-const UNSUPPORTED_NAMES: Record<string, string> = {
-  code: '代码块 code block',
-  inlineCode: '行内代码 inline code',
-  thematicBreak: '分隔线 thematic break',
-  definition: '链接定义 link definition',
-  footnoteDefinition: '脚注 footnote',
-  footnoteReference: '脚注 footnote',
-  delete: '删除线 strikethrough',
-  yaml: 'YAML',
-};
 
 class Converter {
   constructor(
@@ -116,7 +106,7 @@ class Converter {
         this.ctx.diags.error('markdown.html', pos);
         return undefined;
       default:
-        this.ctx.diags.error('markdown.unsupported', pos, { what: UNSUPPORTED_NAMES[node.type] ?? node.type });
+        this.ctx.diags.error('markdown.unsupported', pos, { what: node.type });
         return undefined;
     }
   }
@@ -190,9 +180,7 @@ class Converter {
           this.ctx.diags.error('markdown.inlineImage', this.pos(node));
           break;
         default:
-          this.ctx.diags.error('markdown.unsupported', this.pos(node), {
-            what: UNSUPPORTED_NAMES[node.type] ?? node.type,
-          });
+          this.ctx.diags.error('markdown.unsupported', this.pos(node), { what: node.type });
       }
     }
     return out;
