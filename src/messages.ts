@@ -58,6 +58,28 @@ const TOO_TALL_EN: Record<string, string> = {
   toc: 'contents entry',
 };
 
+/** Markdown elements the format does not lay out (markdown.unsupported), by their mdast type. */
+const UNSUPPORTED_ZH: Record<string, string> = {
+  code: '代码块',
+  inlineCode: '行内代码',
+  thematicBreak: '分隔线',
+  definition: '链接定义',
+  footnoteDefinition: '脚注',
+  footnoteReference: '脚注',
+  delete: '删除线',
+  yaml: 'YAML',
+};
+const UNSUPPORTED_EN: Record<string, string> = {
+  code: 'code block',
+  inlineCode: 'inline code',
+  thematicBreak: 'thematic break',
+  definition: 'link definition',
+  footnoteDefinition: 'footnote',
+  footnoteReference: 'footnote',
+  delete: 'strikethrough',
+  yaml: 'YAML',
+};
+
 const catalogue = {
   // Files
   'file.unreadable': { zh: (p) => `无法读取文件（${p.detail}）`, en: (p) => `cannot read the file (${p.detail})` },
@@ -151,8 +173,8 @@ const catalogue = {
   },
   'article.empty': { zh: () => '文章没有正文', en: () => 'the article has no body text' },
   'markdown.unsupported': {
-    zh: (p) => `不支持的 Markdown 元素：${p.what}`,
-    en: (p) => `Markdown element not supported: ${p.what}`,
+    zh: (p) => `不支持的 Markdown 元素：${UNSUPPORTED_ZH[String(p.what)] ?? p.what}`,
+    en: (p) => `Markdown element not supported: ${UNSUPPORTED_EN[String(p.what)] ?? p.what}`,
   },
   'markdown.html': {
     zh: () => '不支持 HTML；请用 Markdown 写出内容',
@@ -266,6 +288,9 @@ const catalogue = {
 } satisfies Record<string, { zh: Text; en: Text }>;
 
 export type MessageCode = keyof typeof catalogue;
+
+/** Every message code. */
+export const MESSAGE_CODES = Object.keys(catalogue) as MessageCode[];
 
 export function isMessageCode(s: string): s is MessageCode {
   return Object.hasOwn(catalogue, s);
