@@ -34,6 +34,8 @@ export class TypesetContext {
   private readonly styles = new Map<string, TextStyle>();
   private readonly reported = new Set<string>();
   private lastId: NodeId = 0;
+  /** The face that draws each code point, by the face asked for (null: none has it); asked for every glyph set. */
+  private readonly drawingFaces = new Map<string, Map<number, string | null>>();
 
   constructor(
     readonly template: Template,
@@ -131,7 +133,13 @@ export class TypesetContext {
    */
   faceFor(face: string, ch: string, pos: SourcePos | undefined): { face: string; missing: boolean } {
     const cp = ch.codePointAt(0)!;
-    const found = this.fonts.faceFor(face, cp);
+    let known = this.drawingFaces.get(face);
+    if (!known) this.drawingFaces.set(face, (known = new Map()));
+    let found = known.get(cp);
+    if (found === undefined) {
+      found = this.fonts.faceFor(face, cp) ?? null;
+      known.set(cp, found);
+    }
     if (found === face) return { face, missing: false };
     const hex = cp.toString(16).toUpperCase().padStart(4, '0');
     const key = found ? `fallback|${cp}` : `missing|${cp}|${pos?.file}|${pos?.line}`;
