@@ -93,6 +93,8 @@ export const templateSchema = z.strictObject({
   paragraph: z.strictObject({
     firstLineIndent: z.number().min(0).max(10),
     widowOrphanMinLines: z.number().int().min(2),
+    /** A paragraph shorter than widowOrphanMinLines that ends with a colon (目前进展如下：) stays on the page of the table, figure or list it introduces. */
+    colonKeepsWithNext: z.boolean(),
   }),
   list: z.strictObject({
     bullet: z.string().min(1),

@@ -99,17 +99,26 @@ export class ArticleFlow {
     const blocks: FlowBlock[] = [title.block];
     const nodes: SetBlock[] = [];
     const body: Container = { measure: this.fullMeasure, base: this.g.body, role: 'body' };
-    for (const block of article.blocks) {
+    article.blocks.forEach((block, i) => {
       const set = this.block(block, body, 0);
       nodes.push(set.node);
       blocks.push(...set.blocks);
-    }
+      if (this.introduces(set.node, article.blocks[i + 1])) set.node.keeps.withNext = 1;
+    });
     const closing = this.closing(article);
     if (closing) {
       nodes.push(...closing.nodes);
       blocks.push(closing.block);
     }
     return { node: { kind: 'article', id, pos: article.pos, model: article, title: title.node, blocks: nodes }, blocks };
+  }
+
+  /** Whether `node` is a short paragraph ending with a colon that introduces `next`, a table, a figure or a list (colonKeepsWithNext). */
+  private introduces(node: SetBlock, next: Block | undefined): node is SetText {
+    const rules = this.ctx.template.paragraph;
+    if (!rules.colonKeepsWithNext || node.kind !== 'text' || node.model?.type !== 'paragraph') return false;
+    if (!next || !['table', 'image', 'imageRow', 'list'].includes(next.type)) return false;
+    return node.lines.length < rules.widowOrphanMinLines && /[：:]$/.test(node.lines.at(-1) ?? '');
   }
 
   private title(article: Article): { node: SetTitle; block: FlowBlock } {
