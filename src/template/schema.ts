@@ -131,6 +131,13 @@ export const templateSchema = z.strictObject({
     spaceAfter: z.number().int().min(0).max(10),
     /** The header row is printed again at the top of every page the table continues on. */
     repeatHeader: z.boolean(),
+    /**
+     * Room a column is given beyond its longest cell on one line, in em of
+     * the table's text, so that word processors, which space text a little
+     * differently (LibreOffice adds space between Chinese and digits), keep
+     * that cell on one line too.
+     */
+    fitTolerance: z.number().min(0).max(5),
   }),
   /** 落款: the lines of an article's signature, right-aligned after its last paragraph. */
   signature: z.strictObject({

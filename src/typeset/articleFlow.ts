@@ -378,9 +378,11 @@ export class ArticleFlow {
       });
       const panel: SetFigure['panels'][number] = { image, x, width };
       if (img.caption.length > 0) {
-        // One image: the caption takes the measure; side by side, its image's width and half the gaps beside it.
-        const measure =
-          images.length === 1 ? container.measure : { x: container.measure.x + Math.max(0, x - gap / 2), width: Math.min(container.measure.width, width + gap) };
+        // One image: the caption takes the measure; side by side, its image's
+        // width and half of each gap between it and a neighbour.
+        const from = i === 0 ? x : x - gap / 2;
+        const to = i === images.length - 1 ? x + width : x + width + gap / 2;
+        const measure = images.length === 1 ? container.measure : { x: container.measure.x + from, width: to - from };
         const set = this.text('caption', flattenInlines(img.caption, style, this.ctx), { ...container, measure, base: style }, { align: 'center' }, keepsOf({ together: true }), img.pos);
         panel.caption = set.node;
         captionLines.set(set.node, set.block.lines);
@@ -457,7 +459,9 @@ export class ArticleFlow {
         min = Math.max(min, widestUnbreakable(toAtoms(cell, this.ctx)));
         max = Math.max(max, ...setLines(cell, { width: 1e9, align: 'left' }, this.ctx).map((l) => l.width));
       }
-      return { min: min + 2 * pad, max: Math.max(min, max) + 2 * pad };
+      // The preferred width has room to spare (fitTolerance): the same cell must stay one line in Word and LibreOffice too.
+      const spare = max > 0 ? rules.fitTolerance * this.ctx.roleStyle('table').size : 0;
+      return { min: min + 2 * pad, max: Math.max(min, max + spare) + 2 * pad };
     });
     const author = table.widths && table.widths.length === cols ? table.widths : undefined;
     const columns = distributeColumns(contentWidths, measure.width, author);
