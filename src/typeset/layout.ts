@@ -241,8 +241,12 @@ export interface SetList extends SetNodeBase {
 
 export interface SetListItem extends SetNodeBase {
   kind: 'listItem';
-  /** The marker as printed (“1.”, “●”), its node (it is drawn as its own runs), and its x from the measure's left edge. */
-  label: { id: NodeId; text: string; x: number; style: TextStyle };
+  /**
+   * The marker as printed (“1.”, “●”), its node (it is drawn as its own
+   * runs), its x from the measure's left edge, and what follows it in the
+   * text (a typed space, the room the hang leaves after the marker).
+   */
+  label: { id: NodeId; text: string; x: number; style: TextStyle; after: string };
   /** Where the item's text starts, on every line, from the measure's left edge. */
   hang: number;
   blocks: SetBlock[];
