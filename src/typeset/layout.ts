@@ -305,6 +305,8 @@ export interface SetTable extends SetNodeBase {
   columns: number[];
   /** Padding between a cell's rules and its text, left and right. */
   cellPadding: number;
+  /** The rules around and between its cells. */
+  rule: { thickness: number; color: Color };
   rows: SetTableRow[];
   keeps: Keeps;
   /** One piece a page; lines count rows. */
