@@ -404,7 +404,7 @@ export class ArticleFlow {
       const unit: Unbreakable = { what: 'row', pos: row[0]?.pos ?? table.pos };
       return { gridLines, items, text: setCells.map((c) => c.map((l) => l.text).join('')).join('\t'), unit };
     });
-    const node: SetTable = { kind: 'table', id, pos: table.pos, model: table, measure, columns, cellPadding: pad, rule: { thickness: rules.rule, color: ruleColor }, rows, keeps, placements: [] };
+    const node: SetTable = { kind: 'table', id, pos: table.pos, model: table, measure, columns, cellPadding: pad, rule: { thickness: rules.rule, color: ruleColor }, repeatsHeader: false, rows, keeps, placements: [] };
     return { node, blocks: [{ lines, keeps, node }] };
   }
 }

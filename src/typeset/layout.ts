@@ -307,6 +307,12 @@ export interface SetTable extends SetNodeBase {
   cellPadding: number;
   /** The rules around and between its cells. */
   rule: { thickness: number; color: Color };
+  /**
+   * Whether its header rows are set again at the top of every page it
+   * continues on. They are not (yet): a writer that repeats them anyway
+   * (Word's and LibreOffice's w:tblHeader) breaks pages elsewhere.
+   */
+  repeatsHeader: boolean;
   rows: SetTableRow[];
   keeps: Keeps;
   /** One piece a page; lines count rows. */
