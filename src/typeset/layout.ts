@@ -380,8 +380,8 @@ export interface SetDistribution {
   kind: 'distribution';
   id: NodeId;
   entries: SetDistributionEntry[];
-  /** 共印 N 份 as printed. */
-  copies?: { id: NodeId; text: string };
+  /** 共印 N 份 as printed, and how it is aligned in its row. */
+  copies?: { id: NodeId; text: string; align: Align };
   /** Inset of the text from both edges of the text block. */
   inset: number;
   linePitch: number;
