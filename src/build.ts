@@ -10,7 +10,7 @@ import { FontSet } from './fonts/fontSet.js';
 import type { Issue, IssueDate } from './model.js';
 import type { Project } from './project/config.js';
 import { ISSUE_FILE, readIssue, resolveIssueDir } from './read/readIssue.js';
-import { renderDocx } from './render/docx.js';
+import { renderDocx } from './render/docx/renderDocx.js';
 import { ImageDecodeError, renderPdf } from './render/pdf.js';
 import { loadTemplate, type Template } from './template/loadTemplate.js';
 import { TypesetContext } from './typeset/context.js';
@@ -87,7 +87,7 @@ export async function buildIssue(project: Project, issueRef: string, options: Bu
       const embedded = options.embedFonts ? await embeddedFonts(prepared.layout, prepared.template) : undefined;
       rendered.push({
         format,
-        data: await renderDocx(prepared, { producer: PRODUCER, drafts: options.drafts ?? false, ...(embedded ? { embedded } : {}) }),
+        data: renderDocx(prepared, { producer: PRODUCER, ...(embedded ? { embedded } : {}) }),
       });
     }
   }

@@ -7,17 +7,17 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIssue, type BuildResult } from '../../src/build.js';
-import { Diagnostics } from '../../src/diagnostics.js';
-import { loadProject } from '../../src/project/config.js';
-import { loadTemplate } from '../../src/template/loadTemplate.js';
-import { docxParts, paragraphTexts } from '../helpers/docx.js';
-import { docxToPdf, fontconfigFor, latinOnlyFontconfig } from '../helpers/libreoffice.js';
-import { bodyLineTexts, commonLines } from '../helpers/lineMatch.js';
-import { pdfInfo, pdfText, squeeze } from '../helpers/pdf.js';
-import { copySampleProject } from '../helpers/project.js';
-import { seedBodyText } from '../helpers/seed.js';
-import { pdfPages } from '../helpers/stext.js';
+import { buildIssue, type BuildResult } from '../../../src/build.js';
+import { Diagnostics } from '../../../src/diagnostics.js';
+import { loadProject } from '../../../src/project/config.js';
+import { loadTemplate } from '../../../src/template/loadTemplate.js';
+import { docxParts, paragraphTexts } from '../../helpers/docx.js';
+import { docxToPdf, fontconfigFor, latinOnlyFontconfig } from '../../helpers/libreoffice.js';
+import { bodyLineTexts, commonLines } from '../../helpers/lineMatch.js';
+import { pdfInfo, pdfText, squeeze } from '../../helpers/pdf.js';
+import { copySampleProject } from '../../helpers/project.js';
+import { seedBodyText } from '../../helpers/seed.js';
+import { pdfPages } from '../../helpers/stext.js';
 
 /** Build the sample issue with `template`, optionally overriding line-breaking settings in a project template. */
 async function buildSample(template: string, lineBreaking?: string): Promise<{ root: string; result: BuildResult }> {
@@ -82,7 +82,7 @@ describe('DOCX XML', () => {
     expect(styles).toMatch(/<w:rPrDefault><w:rPr><w:lang w:val="en-US" w:eastAsia="zh-CN"/);
   });
 
-  it('writes the kinsoku lists, mirrored margins, odd/even footers and punctuation compression in settings', () => {
+  it('writes the kinsoku lists, mirrored margins, odd/even footers, punctuation compression and unstretched hard breaks in settings', () => {
     const settings = parts['word/settings.xml']!;
     const t = loadTemplate('jianbao', undefined, new Diagnostics())!;
     expect(settings).toContain('<w:mirrorMargins/>');
@@ -90,6 +90,8 @@ describe('DOCX XML', () => {
     expect(settings).toContain('<w:characterSpacingControl w:val="compressPunctuation"/>');
     expect(settings).toContain(`<w:noLineBreaksBefore w:lang="zh-CN" w:val="${t.lineBreaking.noStart}"/>`);
     expect(settings).toContain(`<w:noLineBreaksAfter w:lang="zh-CN" w:val="${t.lineBreaking.noEnd}"/>`);
+    // A line ended by a hard break is never stretched (LibreOffice reads this too).
+    expect(settings).toContain('<w:compat><w:doNotExpandShiftReturn/>');
   });
 
   it('has the page of the template: A4, margins, text width of 26 characters', () => {

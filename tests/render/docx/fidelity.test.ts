@@ -5,20 +5,20 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildIssue, prepareIssue, type BuildOptions } from '../../src/build.js';
-import { Diagnostics } from '../../src/diagnostics.js';
-import type { Block } from '../../src/model.js';
-import { loadProject } from '../../src/project/config.js';
-import { renderDocx } from '../../src/render/docx.js';
-import { charPitch, trackingEm } from '../../src/template/gridMetrics.js';
-import { loadTemplate } from '../../src/template/loadTemplate.js';
-import { docxParts, paragraphTexts } from '../helpers/docx.js';
-import { png } from '../helpers/images.js';
-import { docxToPdf, fontconfigFor } from '../helpers/libreoffice.js';
-import { pdfInfo } from '../helpers/pdf.js';
-import { MINIMAL, writeProject } from '../helpers/project.js';
-import { articles, figuresOf, listItemOf, tablesOf } from '../helpers/setTree.js';
-import { pdfPages } from '../helpers/stext.js';
+import { buildIssue, prepareIssue, type BuildOptions } from '../../../src/build.js';
+import { Diagnostics } from '../../../src/diagnostics.js';
+import type { Block } from '../../../src/model.js';
+import { loadProject } from '../../../src/project/config.js';
+import { charPitch, trackingEm } from '../../../src/template/gridMetrics.js';
+import { loadTemplate } from '../../../src/template/loadTemplate.js';
+import { docxParts, paragraphTexts } from '../../helpers/docx.js';
+import { png } from '../../helpers/images.js';
+import { docxToPdf, fontconfigFor } from '../../helpers/libreoffice.js';
+import { pdfInfo } from '../../helpers/pdf.js';
+import { MINIMAL, writeProject } from '../../helpers/project.js';
+import { articles, figuresOf, listItemOf, tablesOf } from '../../helpers/setTree.js';
+import { pageLines, expectSamePageBreaks } from '../../helpers/pageBreaks.js';
+import { pdfPages } from '../../helpers/stext.js';
 
 const ISSUE = MINIMAL['issues/2024-09/issue.yaml'];
 
@@ -38,20 +38,6 @@ async function build(article: string, options: { yaml?: string; template?: strin
   const docx = path.join(root, 'out/2024-09.docx');
   const lo = options.lo ? docxToPdf(docx, fontconfigFor(loadTemplate(template, undefined, new Diagnostics())!)) : '';
   return { root, pdf, docx, lo, layout, issue, parts: docxParts(docx) };
-}
-
-/** Each page's lines of text, without its page number. */
-function pageLines(pdf: string): string[][] {
-  return pdfPages(pdf).map((p) => p.lines.map((l) => l.text).filter((t) => !/^—\d+—$/.test(t)));
-}
-
-/** LibreOffice put every page break where the PDF has it: same pages, each ending on the same line. */
-function expectSamePageBreaks(ours: string, theirs: string): void {
-  expect(Number(pdfInfo(theirs).Pages)).toBe(Number(pdfInfo(ours).Pages));
-  const a = pageLines(ours);
-  const b = pageLines(theirs);
-  expect(b.map((p) => p.at(-1))).toEqual(a.map((p) => p.at(-1)));
-  expect(b.map((p) => p.length)).toEqual(a.map((p) => p.length));
 }
 
 interface Stroke {
