@@ -1,6 +1,9 @@
 // The fonts an OFD carries: each face the Layout draws from, cut down to the
 // code points drawn with it, with what the writer needs of it (glyph ids,
-// advances).
+// advances). A subset with CFF outlines is carried with TrueType outlines
+// (src/fonts/trueTypeOutlines.ts), under the same glyph ids: OFD readers
+// that draw from the embedded file often read glyf outlines only (README,
+// "OFD").
 //
 // Temporary: the subsets are cut here with hb-subset (src/fonts/subsetFont.ts).
 // When src/fonts/subsets.ts (one subset per face and build, shared by every
@@ -9,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { subsetFont } from '../../fonts/subsetFont.js';
+import { cffToTrueType, isCffFont } from '../../fonts/trueTypeOutlines.js';
 import type { Layout } from '../../typeset/layout.js';
 
 export interface OfdFontSubset {
@@ -48,7 +52,8 @@ export async function ofdFontSubsets(layout: Layout): Promise<Map<string, OfdFon
     if (!drawn.has(key)) continue;
     const info = layout.faces[key]!;
     const bytes = readFileSync(info.file);
-    const data = await subsetFont(bytes, faceIndex(bytes, info.postscriptName), [...cps].sort((a, b) => a - b));
+    const subset = await subsetFont(bytes, faceIndex(bytes, info.postscriptName), [...cps].sort((a, b) => a - b));
+    const data = isCffFont(subset) ? cffToTrueType(subset).data : subset;
     const font = fontkit.create(data);
     if ('fonts' in font) throw new Error(`subset of ${info.file} is a collection`);
     const glyphs = new Map<number, number>();
@@ -58,7 +63,7 @@ export async function ofdFontSubsets(layout: Layout): Promise<Map<string, OfdFon
       postscriptName: info.postscriptName,
       familyName: info.familyName,
       data,
-      extension: sfntOutlines(data) === 'cff' ? 'otf' : 'ttf',
+      extension: isCffFont(data) ? 'otf' : 'ttf',
       glyphOf: (cp) => glyphs.get(cp) ?? 0,
       advanceOf: (gid) => font.getGlyph(gid).advanceWidth / font.unitsPerEm,
     });
@@ -74,7 +79,3 @@ function faceIndex(bytes: Buffer, postscriptName: string): number {
   return Math.max(0, i);
 }
 
-/** What outlines an sfnt holds, by its version tag: 'OTTO' is CFF. */
-export function sfntOutlines(data: Uint8Array): 'cff' | 'truetype' {
-  return data[0] === 0x4f && data[1] === 0x54 && data[2] === 0x54 && data[3] === 0x4f ? 'cff' : 'truetype';
-}
