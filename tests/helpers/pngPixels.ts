@@ -67,18 +67,37 @@ export function decodePng(png: Uint8Array): Pixels {
 }
 
 /**
- * The share of pixels that differ between two images of one size: a pixel
- * differs when a channel is more than `threshold` apart (anti-aliasing and
- * colour conversion stay under it; a missing or misplaced stroke does not).
+ * The share of pixels that differ between two images of one size. A pixel
+ * differs when no pixel of the other image within `reach` pixels of it has
+ * every channel within `threshold` of its own — looked at from both images.
+ * So one renderer's edge falling on the next pixel over from the other's
+ * (anti-aliasing, rounding to the pixel grid) is no difference, while a
+ * glyph missing, in another face or out of place, or a colour off, is.
  */
-export function differingShare(a: Pixels, b: Pixels, threshold = 64): number {
+export function differingShare(a: Pixels, b: Pixels, threshold = 64, reach = 1): number {
   if (a.width !== b.width || a.height !== b.height) throw new Error(`images of ${a.width}×${a.height} and ${b.width}×${b.height}`);
+  const { width, height } = a;
+  const near = (from: Pixels, to: Pixels, x: number, y: number): boolean => {
+    const i = (y * width + x) * 3;
+    for (let dy = -reach; dy <= reach; dy++) {
+      const yy = y + dy;
+      if (yy < 0 || yy >= height) continue;
+      for (let dx = -reach; dx <= reach; dx++) {
+        const xx = x + dx;
+        if (xx < 0 || xx >= width) continue;
+        const j = (yy * width + xx) * 3;
+        if (Math.abs(from.rgb[i]! - to.rgb[j]!) <= threshold && Math.abs(from.rgb[i + 1]! - to.rgb[j + 1]!) <= threshold && Math.abs(from.rgb[i + 2]! - to.rgb[j + 2]!) <= threshold) return true;
+      }
+    }
+    return false;
+  };
   let differ = 0;
-  for (let p = 0; p < a.width * a.height; p++) {
-    const i = p * 3;
-    if (Math.abs(a.rgb[i]! - b.rgb[i]!) > threshold || Math.abs(a.rgb[i + 1]! - b.rgb[i + 1]!) > threshold || Math.abs(a.rgb[i + 2]! - b.rgb[i + 2]!) > threshold) differ++;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (!near(a, b, x, y) || !near(b, a, x, y)) differ++;
+    }
   }
-  return differ / (a.width * a.height);
+  return differ / (width * height);
 }
 
 /** The share of pixels that are not white-ish (ink), to see that a page is not blank. */
