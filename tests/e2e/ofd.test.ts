@@ -87,6 +87,7 @@ function expectSamePositions(b: Built): number {
     });
   }
   expect(count).toBeGreaterThan(0);
+  console.log(`OFD glyph positions against the PDF's: ${count} glyphs, at most ${worst.toFixed(5)} mm apart`);
   expect(worst).toBeLessThanOrEqual(POSITION_TOLERANCE);
   return worst;
 }
