@@ -11,14 +11,15 @@ import type { Issue, IssueDate } from './model.js';
 import type { Project } from './project/config.js';
 import { ISSUE_FILE, readIssue, resolveIssueDir } from './read/readIssue.js';
 import { renderDocx } from './render/docx/renderDocx.js';
+import { renderOfd } from './render/ofd/renderOfd.js';
 import { ImageDecodeError, renderPdf } from './render/pdf.js';
 import { loadTemplate, type Template } from './template/loadTemplate.js';
 import { TypesetContext } from './typeset/context.js';
 import type { Layout } from './typeset/layout.js';
 import { typesetIssue } from './typeset/typesetIssue.js';
-import { PRODUCER } from './version.js';
+import { PRODUCER, VERSION } from './version.js';
 
-export type Format = 'pdf' | 'docx';
+export type Format = 'pdf' | 'docx' | 'ofd';
 
 export interface BuildOptions {
   formats?: Format[];
@@ -83,6 +84,8 @@ export async function buildIssue(project: Project, issueRef: string, options: Bu
   for (const format of formats) {
     if (format === 'pdf') {
       rendered.push({ format, data: await pdfOf(prepared.layout), pages: prepared.layout.pages.length });
+    } else if (format === 'ofd') {
+      rendered.push({ format, data: await renderOfd(prepared.layout, { creator: 'bulletin', creatorVersion: VERSION }), pages: prepared.layout.pages.length });
     } else {
       const embedded = options.embedFonts ? await embeddedFonts(prepared.layout, prepared.template) : undefined;
       rendered.push({
@@ -92,7 +95,7 @@ export async function buildIssue(project: Project, issueRef: string, options: Bu
     }
   }
   const files = rendered.map((r) => ({ ...r, file: path.join(outDir, `${prepared.issue.id}.${r.format}`) }));
-  // Both outputs or neither: a PDF is never left beside a DOCX of another build.
+  // All outputs or none: a PDF is never left beside a DOCX or OFD of another build.
   writeFilesAtomic(files);
   const outputs: BuildOutput[] = files.map((r) => ({ format: r.format, file: r.file, bytes: r.data.length, ...(r.pages !== undefined ? { pages: r.pages } : {}) }));
   return { issueId: prepared.issue.id, outputs, diagnostics: prepared.diagnostics.items };

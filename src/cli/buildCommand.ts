@@ -23,13 +23,16 @@ export interface BuildCommandOptions {
   embedFonts?: boolean;
 }
 
+/** What --format may name (CONTRACT.md §5). */
+const FORMATS: readonly Format[] = ['pdf', 'docx', 'ofd'];
+
 export function parseFormats(value: string | undefined, r: Reporter): Format[] {
   if (value === undefined) return ['pdf', 'docx'];
   const formats = value
     .split(',')
     .map((s) => s.trim().toLowerCase())
     .filter(Boolean);
-  if (formats.length === 0 || formats.some((f) => f !== 'pdf' && f !== 'docx')) throw new UsageError(text(r.lang, 'badFormat', { value }));
+  if (formats.length === 0 || formats.some((f) => !FORMATS.includes(f as Format))) throw new UsageError(text(r.lang, 'badFormat', { value }));
   return [...new Set(formats)] as Format[];
 }
 

@@ -20,7 +20,7 @@ export const issueReportSchema = z.strictObject({
   id: z.string(),
   ok: z.boolean(),
   outputs: z.array(
-    z.strictObject({ format: z.enum(['pdf', 'docx']), file: z.string(), bytes: z.number().int().nonnegative(), pages: z.number().int().positive().optional() }),
+    z.strictObject({ format: z.enum(['pdf', 'docx', 'ofd']), file: z.string(), bytes: z.number().int().nonnegative(), pages: z.number().int().positive().optional() }),
   ),
   problems: z.array(problemSchema),
   /** Milliseconds the issue took. */

@@ -85,7 +85,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('生成 PDF 和 DOCX / build PDF and DOCX')
     .argument('[issues...]', '期次（issues/ 下的目录名）或目录路径 / issue ids or folders')
     .option('--all', '生成 issues/ 下的每一期 / every issue')
-    .option('--format <list>', '输出格式 / outputs: pdf,docx')
+    .option('--format <list>', '输出格式 / outputs: pdf,docx,ofd')
     .option('--out <dir>', '输出目录 / output folder')
     .option('--drafts', '包括草稿文章并加“草稿”水印 / include drafts, mark pages 草稿')
     .option('--strict', '警告也视为错误 / warnings fail the build')
