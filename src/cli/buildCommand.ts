@@ -1,5 +1,6 @@
 // `bulletin build [ISSUE...]` and `bulletin preview ISSUE`.
-import { outDirOf, type BuildOptions, type Format } from '../build.js';
+import path from 'node:path';
+import { DEFAULT_DPI, outDirOf, type BuildOptions, type Format } from '../build.js';
 import { Diagnostics } from '../diagnostics.js';
 import { loadProject, type Project } from '../project/config.js';
 import { resolveIssueDir } from '../read/readIssue.js';
@@ -21,7 +22,11 @@ export interface BuildCommandOptions {
   json?: boolean;
   watch?: boolean;
   embedFonts?: boolean;
+  dpi?: string;
 }
+
+/** The formats --format may name (CONTRACT.md §5). */
+const FORMATS: readonly Format[] = ['pdf', 'docx', 'png', 'svg'];
 
 export function parseFormats(value: string | undefined, r: Reporter): Format[] {
   if (value === undefined) return ['pdf', 'docx'];
@@ -29,8 +34,18 @@ export function parseFormats(value: string | undefined, r: Reporter): Format[] {
     .split(',')
     .map((s) => s.trim().toLowerCase())
     .filter(Boolean);
-  if (formats.length === 0 || formats.some((f) => f !== 'pdf' && f !== 'docx')) throw new UsageError(text(r.lang, 'badFormat', { value }));
+  if (formats.length === 0 || formats.some((f) => !(FORMATS as readonly string[]).includes(f))) throw new UsageError(text(r.lang, 'badFormat', { value }));
   return [...new Set(formats)] as Format[];
+}
+
+/** The resolution of PNG pages: a page at 600 dpi is 140 MB of pixels while it is drawn, and that is the most allowed. */
+const DPI_RANGE = { min: 10, max: 600 };
+
+export function parseDpi(value: string | undefined, r: Reporter): number {
+  if (value === undefined) return DEFAULT_DPI;
+  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (!(n >= DPI_RANGE.min && n <= DPI_RANGE.max)) throw new UsageError(text(r.lang, 'badDpi', { value, ...DPI_RANGE }));
+  return n;
 }
 
 /** The exit status of a set of outcomes: the worst of them. */
@@ -54,7 +69,9 @@ function reportOutcome(o: IssueOutcome, many: boolean, r: Reporter): void {
   }
   for (const out of o.outputs) {
     const pages = out.pages !== undefined ? text(r.lang, 'pages', { pages: out.pages }) : '';
-    r.info(text(r.lang, 'wrote', { file: displayPath(out.file), detail: `${pages}${Math.round(out.bytes / 1024)} KB` }));
+    // Page images: the first page's file … the last's name.
+    const file = out.files && out.files.length > 1 ? `${displayPath(out.files[0]!)} … ${path.basename(out.files.at(-1)!)}` : displayPath(out.files?.[0] ?? out.file);
+    r.info(text(r.lang, 'wrote', { file, detail: `${pages}${Math.round(out.bytes / 1024)} KB` }));
   }
 }
 
@@ -85,6 +102,7 @@ export function buildOptionsOf(opts: BuildCommandOptions, r: Reporter): BuildOpt
     drafts: opts.drafts ?? false,
     strict: opts.strict ?? false,
     embedFonts: opts.embedFonts ?? false,
+    dpi: parseDpi(opts.dpi, r),
   };
 }
 

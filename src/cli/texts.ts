@@ -27,7 +27,8 @@ const zh = {
   fontsChars: () => '由后备字体排出或没有字体的字符：',
   needIssue: () => '请指定期次，或使用 --all',
   noIssues: (p) => `${p.dir} 下还没有期次`,
-  badFormat: (p) => `--format 只能是 pdf、docx 或 pdf,docx，而不是“${p.value}”`,
+  badFormat: (p) => `--format 取 pdf、docx、png、svg 中的一个或几个（用逗号分隔，如 pdf,docx），而不是“${p.value}”`,
+  badDpi: (p) => `--dpi 应是 ${p.min} 到 ${p.max} 之间的整数，而不是“${p.value}”`,
   internal: (p) => `内部错误：${p.message}（加 --debug 查看详情）`,
 } satisfies Texts;
 
@@ -55,7 +56,8 @@ const en: Record<keyof typeof zh, Texts[string]> = {
   fontsChars: () => 'characters drawn from a fallback face, or from none:',
   needIssue: () => 'name the issues, or use --all',
   noIssues: (p) => `there are no issues under ${p.dir} yet`,
-  badFormat: (p) => `--format takes pdf, docx or pdf,docx, not "${p.value}"`,
+  badFormat: (p) => `--format takes one or more of pdf, docx, png, svg, comma-separated (e.g. pdf,docx), not "${p.value}"`,
+  badDpi: (p) => `--dpi takes a whole number from ${p.min} to ${p.max}, not "${p.value}"`,
   internal: (p) => `internal error: ${p.message} (--debug shows the details)`,
 };
 
