@@ -2,6 +2,7 @@
 // half (read and typeset) used by `check`.
 import path from 'node:path';
 import { writeFilesAtomic } from './atomicWrite.js';
+import type { BuildCaches } from './buildCaches.js';
 import { Diagnostics, InputError, promoteWarnings, type Diagnostic } from './diagnostics.js';
 import { embeddedFonts } from './fonts/embeddedFonts.js';
 import type { LintFix } from './lint/lintIssue.js';
@@ -37,6 +38,8 @@ export interface BuildOptions {
   embedFonts?: boolean;
   /** Resolution of PNG pages (default DEFAULT_DPI). */
   dpi?: number;
+  /** What earlier builds read and set, reused where nothing changed (the preview). */
+  caches?: BuildCaches;
   cwd?: string;
 }
 
@@ -70,13 +73,17 @@ export interface Prepared {
 export function prepareIssue(project: Project, issueRef: string, options: BuildOptions = {}): Prepared {
   const dir = resolveIssueDir(project, issueRef, options.cwd);
   if (!dir) throw new InputError([{ severity: 'error', code: 'issue.notFound', params: { issue: issueRef, dir: project.issuesDir } }]);
-  const { issue, sources, diagnostics, templateWhere } = readIssue(project, dir, { drafts: options.drafts ?? false });
-  const template = loadTemplate(issue.template, project.templatesDir, diagnostics, templateWhere ?? { file: path.join(dir, ISSUE_FILE) });
+  const caches = options.caches;
+  const { issue, sources, diagnostics, templateWhere } = readIssue(project, dir, { drafts: options.drafts ?? false, ...(caches ? { cache: caches.read } : {}) });
+  const where = templateWhere ?? { file: path.join(dir, ISSUE_FILE) };
+  const template = caches ? caches.template(issue.template, project.templatesDir, diagnostics, where) : loadTemplate(issue.template, project.templatesDir, diagnostics, where);
   diagnostics.throwIfErrors();
-  const fonts = FontSet.load(template!, project.root, project.config.fontDirs, diagnostics);
+  const fonts = caches
+    ? caches.fonts(template!, project.root, project.config.fontDirs, diagnostics)
+    : FontSet.load(template!, project.root, project.config.fontDirs, diagnostics);
   diagnostics.throwIfErrors();
   const ctx = new TypesetContext(template!, fonts!, diagnostics);
-  const layout = typesetIssue(issue, ctx, { draft: options.drafts ?? false, date: documentDate(issue.meta.date) });
+  const layout = typesetIssue(issue, ctx, { draft: options.drafts ?? false, date: documentDate(issue.meta.date), ...(caches ? { flows: caches.flows } : {}) });
   diagnostics.throwIfErrors();
   // Typography findings are warnings: --strict makes them, like missing glyphs, fail the build.
   const fixes = lintInto(issue, sources, template!, layout, diagnostics);

@@ -94,7 +94,8 @@ function pathDrawFuncs(hb: Hb): InstanceType<Hb['DrawFuncs']> {
  * absolute), numbers separated by a space or by their own minus sign.
  */
 class PathBuilder {
-  private out = '';
+  /** Parts joined once at the end: a string grown by += is a rope that every later use walks again. */
+  private readonly parts: string[] = [];
   private x = 0;
   private y = 0;
   /** Where the current subpath started: the current point after z. */
@@ -103,7 +104,7 @@ class PathBuilder {
   private last = '';
 
   command(op: 'm' | 'l' | 'q' | 'c', coords: number[]): void {
-    const absolute = this.out === '';
+    const absolute = this.parts.length === 0;
     let text = '';
     for (let i = 0; i < coords.length; i += 2) {
       const x = Math.round(coords[i]!);
@@ -120,20 +121,20 @@ class PathBuilder {
     }
     const letter = absolute ? 'M' : op;
     // A repeated command letter may be left out (not after m: more pairs there are lines).
-    if (letter === this.last && op !== 'm') this.out += text.startsWith('-') ? text : ` ${text}`;
-    else this.out += letter + text;
+    if (letter === this.last && op !== 'm') this.parts.push(text.startsWith('-') ? text : ` ${text}`);
+    else this.parts.push(letter, text);
     this.last = letter;
   }
 
   close(): void {
-    this.out += 'z';
+    this.parts.push('z');
     this.last = 'z';
     this.x = this.startX;
     this.y = this.startY;
   }
 
   toString(): string {
-    return this.out;
+    return this.parts.join('');
   }
 }
 

@@ -25,6 +25,12 @@ export interface SvgPageOptions {
   idPrefix?: string;
   /** The address of an image; default a data: URI of its bytes. */
   imageHref?: (item: ImageItem) => string;
+  /**
+   * Glyph outlines kept outside the page: the id of the element elsewhere in
+   * the same document that draws `glyph` of `face`. The page then has no
+   * <defs> of its own (the preview holds each outline once for all pages).
+   */
+  glyphRef?: (face: FaceOutlines, glyph: number) => string;
 }
 
 /** The outlines of each face of a Layout, by face key. */
@@ -42,7 +48,9 @@ export function svgPage(layout: Layout, page: LayoutPage, faces: SvgFaces, optio
         const face = faces[item.face];
         if (!face) throw new Error(`no outlines for face ${item.face}`);
         const glyphs = placeGlyphs(item, face);
-        body.push(drawRun(item, glyphs, face, `${prefix}g${faceIndex.get(item.face)}-`, defs));
+        const idBase = `${prefix}g${faceIndex.get(item.face)}-`;
+        const ref = options.glyphRef ? (glyph: number) => options.glyphRef!(face, glyph) : (glyph: number) => define(defs, `${idBase}${glyph}`, face.outline(glyph));
+        body.push(drawRun(item, glyphs, face, ref));
         if (options.textLayer && 'node' in item.owner) textLayer.push(textOf(item, glyphs, options.sourceLabel));
         break;
       }
@@ -86,15 +94,20 @@ function placeGlyphs(run: TextRun, face: FaceOutlines): PlacedGlyph[] {
   return out;
 }
 
-function drawRun(run: TextRun, glyphs: PlacedGlyph[], face: FaceOutlines, idBase: string, defs: Map<string, string>): string {
+/** The id of `d` among the page's <defs>, added when it is new. */
+function define(defs: Map<string, string>, id: string, d: string): string {
+  if (!defs.has(id)) defs.set(id, `<path id="${id}" d="${d}"/>`);
+  return id;
+}
+
+/** `ref`: the id of the element that draws a glyph. */
+function drawRun(run: TextRun, glyphs: PlacedGlyph[], face: FaceOutlines, ref: (glyph: number) => string): string {
   const scale = run.size / face.unitsPerEm;
   const uses: string[] = [];
   for (const { glyph, dx } of glyphs) {
-    const d = face.outline(glyph);
-    if (d === '') continue;
-    const id = `${idBase}${glyph}`;
-    if (!defs.has(id)) defs.set(id, `<path id="${id}" d="${d}"/>`);
-    uses.push(`<use xlink:href="#${id}"${dx === 0 ? '' : ` x="${num(dx / scale, 1)}"`}/>`);
+    // A glyph without ink (a space) draws nothing.
+    if (face.outline(glyph) === '') continue;
+    uses.push(`<use xlink:href="#${ref(glyph)}"${dx === 0 ? '' : ` x="${num(dx / scale, 1)}"`}/>`);
   }
   if (uses.length === 0) return '';
   const color = run.color.rgb;
