@@ -1,4 +1,4 @@
-// `bulletin build [ISSUE...]` and `bulletin preview ISSUE`.
+// `bulletin build [ISSUE...]` (with --watch, rebuilding on every save).
 import path from 'node:path';
 import { DEFAULT_DPI, outDirOf, type BuildOptions, type Format } from '../build.js';
 import { Diagnostics } from '../diagnostics.js';
@@ -147,15 +147,4 @@ function untilInterrupted(watching: Watching): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-}
-
-/** `bulletin preview ISSUE`: build with drafts, print where the PDF is, rebuild on every save. */
-export async function previewCommand(issue: string, opts: BuildCommandOptions, r: Reporter): Promise<number> {
-  const options = buildOptionsOf({ ...opts, drafts: true }, r);
-  const project = openProject(opts.root);
-  const [outcome] = await buildAndReport(project, [issue], options, false, r);
-  // The file to open: the PDF, or the DOCX when only that was asked for.
-  const output = outcome?.outputs.find((o) => o.format === 'pdf') ?? outcome?.outputs[0];
-  if (output) r.info(text(r.lang, 'preview', { file: output.file }));
-  return untilInterrupted(startWatch(project, [issue], options, r));
 }

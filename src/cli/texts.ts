@@ -30,6 +30,12 @@ const zh = {
   badFormat: (p) => `--format 取 pdf、docx、png、svg 中的一个或几个（用逗号分隔，如 pdf,docx），而不是“${p.value}”`,
   badDpi: (p) => `--dpi 应是 ${p.min} 到 ${p.max} 之间的整数，而不是“${p.value}”`,
   internal: (p) => `内部错误：${p.message}（加 --debug 查看详情）`,
+  previewUrl: (p) => `预览：在浏览器中打开 ${p.url}（按 Ctrl+C 结束）`,
+  previewRebuilt: (p) => `${p.id}: 已重新生成（${p.ms} 毫秒，${p.pages} 页）`,
+  previewFailed: () => '输入有误，预览中仍显示上一次正确的页面；修改后保存即可重试',
+  badPort: (p) => `--port 应是 1 到 65535 之间的整数，而不是“${p.value}”`,
+  portBusy: (p) => `端口 ${p.port} 已被占用，请换一个（或不加 --port，自动选择空闲端口）`,
+  openFailed: (p) => `无法打开浏览器（${p.message}），请手动打开 ${p.url}`,
 } satisfies Texts;
 
 /** Every key of zh, and no other: a missing or mistyped key does not compile. */
@@ -59,6 +65,12 @@ const en: Record<keyof typeof zh, Texts[string]> = {
   badFormat: (p) => `--format takes one or more of pdf, docx, png, svg, comma-separated (e.g. pdf,docx), not "${p.value}"`,
   badDpi: (p) => `--dpi takes a whole number from ${p.min} to ${p.max}, not "${p.value}"`,
   internal: (p) => `internal error: ${p.message} (--debug shows the details)`,
+  previewUrl: (p) => `preview: open ${p.url} in a browser (Ctrl+C to stop)`,
+  previewRebuilt: (p) => `${p.id}: rebuilt (${p.ms} ms, ${p.pages} pages)`,
+  previewFailed: () => 'the inputs have errors; the preview keeps the last good pages; save again after fixing',
+  badPort: (p) => `--port takes a whole number from 1 to 65535, not "${p.value}"`,
+  portBusy: (p) => `port ${p.port} is in use; choose another (or leave out --port for a free one)`,
+  openFailed: (p) => `could not open a browser (${p.message}); open ${p.url} yourself`,
 };
 
 export function text(lang: Lang, key: keyof typeof zh, params: Record<string, string | number> = {}): string {
