@@ -130,13 +130,19 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
     statusEl.textContent = texts.disconnected;
   });
 
-  let picked = null;
+  /** A light box behind the clicked line's text, in its page's SVG. */
+  let mark = null;
   pagesEl.addEventListener('click', (e) => {
     const el = e.target instanceof Element ? e.target.closest('[data-source]') : null;
-    if (picked) picked.classList.remove('picked');
-    picked = el;
+    if (mark) mark.remove();
+    mark = null;
     if (!el) return;
-    el.classList.add('picked');
+    const box = el.getBBox();
+    mark = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+    mark.setAttribute('class', 'picked');
+    for (const [k, v] of [['x', box.x], ['y', box.y], ['width', box.width], ['height', box.height]]) mark.setAttribute(k, String(v));
+    // Over the paper (the page's first rect), under the glyphs.
+    el.ownerSVGElement.querySelector('rect').after(mark);
     const m = /^(.*):(\d+):(\d+)$/.exec(el.getAttribute('data-source'));
     if (!m) return;
     sourceEl.textContent = fill(texts.source, { file: m[1], line: m[2] });

@@ -88,6 +88,6 @@ body { margin: 0; font: 14px/1.5 system-ui, "Noto Sans CJK SC", "Microsoft YaHei
 .page > svg { display: block; width: 100%; height: auto; }
 .page text { cursor: text; }
 .page text::selection { fill: transparent; background: rgba(11,87,208,.25); }
-.page text.picked { fill: rgba(11,87,208,.12); }
+.page rect.picked { fill: rgba(11,87,208,.14); }
 body.stale .page { opacity: .75; }
 `;
