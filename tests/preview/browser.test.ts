@@ -14,6 +14,17 @@ import { copySampleProject, loadProjectOrThrow } from '../helpers/project.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 
+// What the functions run in the page see of it (the tests are typed without the DOM library).
+interface PageElement {
+  getAttribute(name: string): string | null;
+}
+declare const document: {
+  body: { dataset: Record<string, string | undefined> };
+  querySelectorAll(selector: string): ArrayLike<PageElement> & Iterable<PageElement>;
+  getElementById(id: string): PageElement | null;
+};
+declare const window: { scrollY: number; scrollTo(x: number, y: number): void };
+
 /** The browser as the tests run it: headless, offline, with a fresh profile. */
 export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'bulletin-chromium-'));
