@@ -2,16 +2,19 @@
 // half (read and typeset) used by `check`.
 import path from 'node:path';
 import { writeFilesAtomic } from './atomicWrite.js';
+import type { BuildCaches } from './buildCaches.js';
 import { Diagnostics, InputError, promoteWarnings, type Diagnostic } from './diagnostics.js';
 import { embeddedFonts } from './fonts/embeddedFonts.js';
 import type { LintFix } from './lint/lintIssue.js';
 import { lintInto } from './lint/lintReport.js';
 import { FontSet } from './fonts/fontSet.js';
+import { obsoletePageFiles, pageFileName, pageFolder } from './pageFiles.js';
 import type { Issue, IssueDate } from './model.js';
 import type { Project } from './project/config.js';
 import { ISSUE_FILE, readIssue, resolveIssueDir } from './read/readIssue.js';
 import { renderDocx } from './render/docx/renderDocx.js';
 import { renderOfd } from './render/ofd/renderOfd.js';
+import { renderPageImages, type PageImageFormat } from './render/pageImages.js';
 import { ImageDecodeError, renderPdf } from './render/pdf.js';
 import { loadTemplate, type Template } from './template/loadTemplate.js';
 import { TypesetContext } from './typeset/context.js';
@@ -19,7 +22,10 @@ import type { Layout } from './typeset/layout.js';
 import { typesetIssue } from './typeset/typesetIssue.js';
 import { PRODUCER, VERSION } from './version.js';
 
-export type Format = 'pdf' | 'docx' | 'ofd';
+export type Format = 'pdf' | 'docx' | 'ofd' | PageImageFormat;
+
+/** The resolution of PNG pages when none is asked for. */
+export const DEFAULT_DPI = 150;
 
 export interface BuildOptions {
   formats?: Format[];
@@ -31,14 +37,21 @@ export interface BuildOptions {
   strict?: boolean;
   /** Carry subsets of the fonts in the DOCX. */
   embedFonts?: boolean;
+  /** Resolution of PNG pages (default DEFAULT_DPI). */
+  dpi?: number;
+  /** What earlier builds read and set, reused where nothing changed (the preview). */
+  caches?: BuildCaches;
   cwd?: string;
 }
 
 export interface BuildOutput {
   format: Format;
+  /** The file; for page images, their folder. */
   file: string;
   bytes: number;
   pages?: number;
+  /** Page images: each page's file, in page order. */
+  files?: string[];
 }
 
 export interface BuildResult {
@@ -61,13 +74,17 @@ export interface Prepared {
 export function prepareIssue(project: Project, issueRef: string, options: BuildOptions = {}): Prepared {
   const dir = resolveIssueDir(project, issueRef, options.cwd);
   if (!dir) throw new InputError([{ severity: 'error', code: 'issue.notFound', params: { issue: issueRef, dir: project.issuesDir } }]);
-  const { issue, sources, diagnostics, templateWhere } = readIssue(project, dir, { drafts: options.drafts ?? false });
-  const template = loadTemplate(issue.template, project.templatesDir, diagnostics, templateWhere ?? { file: path.join(dir, ISSUE_FILE) });
+  const caches = options.caches;
+  const { issue, sources, diagnostics, templateWhere } = readIssue(project, dir, { drafts: options.drafts ?? false, ...(caches ? { cache: caches.read } : {}) });
+  const where = templateWhere ?? { file: path.join(dir, ISSUE_FILE) };
+  const template = caches ? caches.template(issue.template, project.templatesDir, diagnostics, where) : loadTemplate(issue.template, project.templatesDir, diagnostics, where);
   diagnostics.throwIfErrors();
-  const fonts = FontSet.load(template!, project.root, project.config.fontDirs, diagnostics);
+  const fonts = caches
+    ? caches.fonts(template!, project.root, project.config.fontDirs, diagnostics)
+    : FontSet.load(template!, project.root, project.config.fontDirs, diagnostics);
   diagnostics.throwIfErrors();
   const ctx = new TypesetContext(template!, fonts!, diagnostics);
-  const layout = typesetIssue(issue, ctx, { draft: options.drafts ?? false, date: documentDate(issue.meta.date) });
+  const layout = typesetIssue(issue, ctx, { draft: options.drafts ?? false, date: documentDate(issue.meta.date), ...(caches ? { flows: caches.flows } : {}) });
   diagnostics.throwIfErrors();
   // Typography findings are warnings: --strict makes them, like missing glyphs, fail the build.
   const fixes = lintInto(issue, sources, template!, layout, diagnostics);
@@ -81,11 +98,14 @@ export async function buildIssue(project: Project, issueRef: string, options: Bu
   const formats = options.formats ?? ['pdf', 'docx'];
   const outDir = outDirOf(project, options);
   const rendered: Array<{ format: Format; data: Uint8Array; pages?: number }> = [];
+  const pageImages: Array<{ format: PageImageFormat; pages: Uint8Array[] }> = [];
   for (const format of formats) {
     if (format === 'pdf') {
       rendered.push({ format, data: await pdfOf(prepared.layout), pages: prepared.layout.pages.length });
     } else if (format === 'ofd') {
       rendered.push({ format, data: await renderOfd(prepared.layout, { creator: 'bulletin', creatorVersion: VERSION }), pages: prepared.layout.pages.length });
+    } else if (format === 'png' || format === 'svg') {
+      pageImages.push({ format, pages: await renderPageImages(prepared.layout, format, options.dpi ?? DEFAULT_DPI) });
     } else {
       const embedded = options.embedFonts ? await embeddedFonts(prepared.layout, prepared.template) : undefined;
       rendered.push({
@@ -94,11 +114,25 @@ export async function buildIssue(project: Project, issueRef: string, options: Bu
       });
     }
   }
-  const files = rendered.map((r) => ({ ...r, file: path.join(outDir, `${prepared.issue.id}.${r.format}`) }));
-  // All outputs or none: a PDF is never left beside a DOCX or OFD of another build.
-  writeFilesAtomic(files);
-  const outputs: BuildOutput[] = files.map((r) => ({ format: r.format, file: r.file, bytes: r.data.length, ...(r.pages !== undefined ? { pages: r.pages } : {}) }));
-  return { issueId: prepared.issue.id, outputs, diagnostics: prepared.diagnostics.items };
+  const id = prepared.issue.id;
+  const files = rendered.map((r) => ({ ...r, file: path.join(outDir, `${id}.${r.format}`) }));
+  const pages = pageImages.map((p) => pageFilesOf(outDir, id, p.format, p.pages));
+  // Every output or none: a PDF is never left beside a DOCX or pages of another build.
+  writeFilesAtomic([...files, ...pages.flatMap((p) => p.files)], pages.flatMap((p) => p.obsolete));
+  const outputs: BuildOutput[] = [
+    ...files.map((r) => ({ format: r.format, file: r.file, bytes: r.data.length, ...(r.pages !== undefined ? { pages: r.pages } : {}) })),
+    ...pages.map((p) => p.output),
+  ];
+  return { issueId: id, outputs, diagnostics: prepared.diagnostics.items };
+}
+
+/** Page images as files of <outDir>/<id>/, and the pages of an earlier build they leave over. */
+function pageFilesOf(outDir: string, id: string, format: PageImageFormat, pages: Uint8Array[]) {
+  const folder = pageFolder(outDir, id);
+  const files = pages.map((data, i) => ({ file: path.join(folder, pageFileName(id, i + 1, pages.length, format)), data }));
+  const obsolete = obsoletePageFiles(folder, id, format, new Set(files.map((f) => f.file)));
+  const output: BuildOutput = { format, file: folder, bytes: pages.reduce((n, p) => n + p.length, 0), pages: pages.length, files: files.map((f) => f.file) };
+  return { files, obsolete, output };
 }
 
 /** Where the outputs go: --out (relative to the working folder), else the project's out folder. */

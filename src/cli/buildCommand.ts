@@ -1,5 +1,6 @@
-// `bulletin build [ISSUE...]` and `bulletin preview ISSUE`.
-import { outDirOf, type BuildOptions, type Format } from '../build.js';
+// `bulletin build [ISSUE...]` (with --watch, rebuilding on every save).
+import path from 'node:path';
+import { DEFAULT_DPI, outDirOf, type BuildOptions, type Format } from '../build.js';
 import { Diagnostics } from '../diagnostics.js';
 import { loadProject, type Project } from '../project/config.js';
 import { resolveIssueDir } from '../read/readIssue.js';
@@ -21,10 +22,11 @@ export interface BuildCommandOptions {
   json?: boolean;
   watch?: boolean;
   embedFonts?: boolean;
+  dpi?: string;
 }
 
-/** What --format may name (CONTRACT.md §5). */
-const FORMATS: readonly Format[] = ['pdf', 'docx', 'ofd'];
+/** The formats --format may name (CONTRACT.md §5). */
+const FORMATS: readonly Format[] = ['pdf', 'docx', 'ofd', 'png', 'svg'];
 
 export function parseFormats(value: string | undefined, r: Reporter): Format[] {
   if (value === undefined) return ['pdf', 'docx'];
@@ -32,8 +34,18 @@ export function parseFormats(value: string | undefined, r: Reporter): Format[] {
     .split(',')
     .map((s) => s.trim().toLowerCase())
     .filter(Boolean);
-  if (formats.length === 0 || formats.some((f) => !FORMATS.includes(f as Format))) throw new UsageError(text(r.lang, 'badFormat', { value }));
+  if (formats.length === 0 || formats.some((f) => !(FORMATS as readonly string[]).includes(f))) throw new UsageError(text(r.lang, 'badFormat', { value }));
   return [...new Set(formats)] as Format[];
+}
+
+/** The resolution of PNG pages: a page at 600 dpi is 140 MB of pixels while it is drawn, and that is the most allowed. */
+const DPI_RANGE = { min: 10, max: 600 };
+
+export function parseDpi(value: string | undefined, r: Reporter): number {
+  if (value === undefined) return DEFAULT_DPI;
+  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (!(n >= DPI_RANGE.min && n <= DPI_RANGE.max)) throw new UsageError(text(r.lang, 'badDpi', { value, ...DPI_RANGE }));
+  return n;
 }
 
 /** The exit status of a set of outcomes: the worst of them. */
@@ -57,7 +69,9 @@ function reportOutcome(o: IssueOutcome, many: boolean, r: Reporter): void {
   }
   for (const out of o.outputs) {
     const pages = out.pages !== undefined ? text(r.lang, 'pages', { pages: out.pages }) : '';
-    r.info(text(r.lang, 'wrote', { file: displayPath(out.file), detail: `${pages}${Math.round(out.bytes / 1024)} KB` }));
+    // Page images: the first page's file … the last's name.
+    const file = out.files && out.files.length > 1 ? `${displayPath(out.files[0]!)} … ${path.basename(out.files.at(-1)!)}` : displayPath(out.files?.[0] ?? out.file);
+    r.info(text(r.lang, 'wrote', { file, detail: `${pages}${Math.round(out.bytes / 1024)} KB` }));
   }
 }
 
@@ -88,6 +102,7 @@ export function buildOptionsOf(opts: BuildCommandOptions, r: Reporter): BuildOpt
     drafts: opts.drafts ?? false,
     strict: opts.strict ?? false,
     embedFonts: opts.embedFonts ?? false,
+    dpi: parseDpi(opts.dpi, r),
   };
 }
 
@@ -132,15 +147,4 @@ function untilInterrupted(watching: Watching): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-}
-
-/** `bulletin preview ISSUE`: build with drafts, print where the PDF is, rebuild on every save. */
-export async function previewCommand(issue: string, opts: BuildCommandOptions, r: Reporter): Promise<number> {
-  const options = buildOptionsOf({ ...opts, drafts: true }, r);
-  const project = openProject(opts.root);
-  const [outcome] = await buildAndReport(project, [issue], options, false, r);
-  // The file to open: the PDF, or the DOCX when only that was asked for.
-  const output = outcome?.outputs.find((o) => o.format === 'pdf') ?? outcome?.outputs[0];
-  if (output) r.info(text(r.lang, 'preview', { file: output.file }));
-  return untilInterrupted(startWatch(project, [issue], options, r));
 }
