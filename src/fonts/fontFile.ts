@@ -127,40 +127,61 @@ export class FontFile {
    * checksums left 0: it is never written out).
    */
   sfnt(face: number): { bytes: Uint8Array; index: number } {
+    const { size, index, fill } = this.sfntWriter(face);
+    const bytes = Buffer.alloc(size);
+    fill(bytes);
+    return { bytes, index };
+  }
+
+  /** `sfnt(face)` as its size and a function writing it into a buffer of that size (hb's heap, for one). */
+  sfntWriter(face: number): { size: number; index: number; fill: (into: Uint8Array) => void } {
     if (this.format === 'sfnt' || this.format === 'collection') {
-      const bytes = this.read(0, this.size);
-      return { bytes, index: this.format === 'collection' ? face : 0 };
+      return {
+        size: this.size,
+        index: this.format === 'collection' ? face : 0,
+        fill: (into) => {
+          if (this.readInto(into, 0) !== this.size) throw new FontFileError('the file changed while it was read');
+        },
+      };
     }
     const dir = this.faces[face]!;
     const tags = [...dir.tables.keys()].sort();
     const headerLength = 12 + 16 * tags.length;
     let size = headerLength;
     for (const tag of tags) size += pad4(dir.tables.get(tag)!.length);
-    const out = Buffer.alloc(size);
-    writeSfntHeader(out, dir.flavor, tags.length);
-    let at = headerLength;
-    tags.forEach((tag, i) => {
-      const bytes = this.table(face, tag)!;
-      const rec = 12 + 16 * i;
-      out.write(tag, rec, 'latin1');
-      out.writeUInt32BE(0, rec + 4);
-      out.writeUInt32BE(at, rec + 8);
-      out.writeUInt32BE(bytes.length, rec + 12);
-      out.set(bytes, at);
-      at += pad4(bytes.length);
-    });
-    return { bytes: out, index: 0 };
+    const fill = (into: Uint8Array) => {
+      const out = Buffer.from(into.buffer, into.byteOffset, into.byteLength);
+      out.fill(0, 0, headerLength);
+      writeSfntHeader(out, dir.flavor, tags.length);
+      let at = headerLength;
+      tags.forEach((tag, i) => {
+        const bytes = this.table(face, tag)!;
+        const rec = 12 + 16 * i;
+        out.write(tag, rec, 'latin1');
+        out.writeUInt32BE(at, rec + 8);
+        out.writeUInt32BE(bytes.length, rec + 12);
+        out.set(bytes, at);
+        out.fill(0, at + bytes.length, at + pad4(bytes.length));
+        at += pad4(bytes.length);
+      });
+    };
+    return { size, index: 0, fill };
   }
 
-  private read(offset: number, length: number): Buffer {
+  private readInto(into: Uint8Array, offset: number): number {
     if (this.fd === undefined) this.fd = openSync(this.path, 'r');
-    const buf = Buffer.allocUnsafe(Math.max(0, Math.min(length, this.size - offset)));
     let done = 0;
-    while (done < buf.length) {
-      const n = readSync(this.fd, buf, done, buf.length - done, offset + done);
+    while (done < into.length) {
+      const n = readSync(this.fd, into, done, into.length - done, offset + done);
       if (n === 0) break;
       done += n;
     }
+    return done;
+  }
+
+  private read(offset: number, length: number): Buffer {
+    const buf = Buffer.allocUnsafe(Math.max(0, Math.min(length, this.size - offset)));
+    const done = this.readInto(buf, offset);
     return done === buf.length ? buf : buf.subarray(0, done);
   }
 
@@ -293,4 +314,21 @@ export function writeSfntHeader(out: Buffer, flavor: number, count: number): voi
   out.writeUInt16BE(searchRange, 6);
   out.writeUInt16BE(entrySelector, 8);
   out.writeUInt16BE(count * 16 - searchRange, 10);
+}
+
+/** The tables of a single-face sfnt held in memory (a subset hb-subset made), by tag. */
+export function tablesOf(bytes: Uint8Array): Map<string, Uint8Array> {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (b.length < 12) throw new FontFileError('not an sfnt');
+  const count = b.readUInt16BE(4);
+  const out = new Map<string, Uint8Array>();
+  for (let i = 0; i < count; i++) {
+    const r = 12 + 16 * i;
+    if (r + 16 > b.length) throw new FontFileError('the table directory is cut off');
+    const offset = b.readUInt32BE(r + 8);
+    const length = b.readUInt32BE(r + 12);
+    if (offset + length > b.length) throw new FontFileError('a table runs past the end');
+    out.set(tagAt(b, r), b.subarray(offset, offset + length));
+  }
+  return out;
 }

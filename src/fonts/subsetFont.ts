@@ -64,36 +64,48 @@ const tag = (s: string) => ((s.charCodeAt(0) << 24) | (s.charCodeAt(1) << 16) | 
 
 /** Face `index` of the font file `bytes`, cut down to the code points `cps`. */
 export async function subsetFont(bytes: Uint8Array, index: number, cps: Iterable<number>): Promise<Buffer> {
+  return subsetInWasm(bytes.length, (heap) => heap.set(bytes), index, cps);
+}
+
+/**
+ * Face `index` of font data of `size` bytes, which `fill` writes straight
+ * into hb's heap (a file is read there without a copy in between), cut down
+ * to the code points `cps`. The subset is the same bytes on every run.
+ */
+export async function subsetInWasm(size: number, fill: (heap: Uint8Array) => void, index: number, cps: Iterable<number>): Promise<Buffer> {
   const { hb } = await loadSubsetter();
-  const ptr = hb.malloc(bytes.length);
+  const ptr = hb.malloc(size);
   if (!ptr) throw new Error('out of wasm memory');
-  new Uint8Array(hb.memory.buffer).set(bytes, ptr);
-  const blob = hb.hb_blob_create(ptr, bytes.length, HB_MEMORY_MODE_READONLY, 0, 0);
-  const face = hb.hb_face_create(blob, index);
-  hb.hb_blob_destroy(blob);
-  const input = hb.hb_subset_input_create_or_fail();
-  if (!input) throw new Error('hb_subset_input_create_or_fail failed');
-  const unicodes = hb.hb_subset_input_unicode_set(input);
-  for (const cp of cps) hb.hb_set_add(unicodes, cp);
-  const drop = hb.hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (const t of DROP_TABLES) hb.hb_set_add(drop, tag(t));
-  const names = hb.hb_subset_input_set(input, HB_SUBSET_SETS_NAME_ID);
-  for (const id of NAME_IDS) hb.hb_set_add(names, id);
-  const result = hb.hb_subset_or_fail(face, input);
-  hb.hb_subset_input_destroy(input);
-  hb.hb_face_destroy(face);
-  if (!result) {
+  try {
+    fill(new Uint8Array(hb.memory.buffer, ptr, size));
+    const blob = hb.hb_blob_create(ptr, size, HB_MEMORY_MODE_READONLY, 0, 0);
+    const face = hb.hb_face_create(blob, index);
+    hb.hb_blob_destroy(blob);
+    const input = hb.hb_subset_input_create_or_fail();
+    if (!input) {
+      hb.hb_face_destroy(face);
+      throw new Error('hb_subset_input_create_or_fail failed');
+    }
+    const unicodes = hb.hb_subset_input_unicode_set(input);
+    for (const cp of cps) hb.hb_set_add(unicodes, cp);
+    const drop = hb.hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (const t of DROP_TABLES) hb.hb_set_add(drop, tag(t));
+    const names = hb.hb_subset_input_set(input, HB_SUBSET_SETS_NAME_ID);
+    for (const id of NAME_IDS) hb.hb_set_add(names, id);
+    const result = hb.hb_subset_or_fail(face, input);
+    hb.hb_subset_input_destroy(input);
+    hb.hb_face_destroy(face);
+    if (!result) throw new Error('hb_subset_or_fail failed');
+    const out = hb.hb_face_reference_blob(result);
+    const data = hb.hb_blob_get_data(out, 0);
+    const length = hb.hb_blob_get_length(out);
+    const subset = Buffer.from(new Uint8Array(hb.memory.buffer, data, length));
+    hb.hb_blob_destroy(out);
+    hb.hb_face_destroy(result);
+    return subset;
+  } finally {
     hb.free(ptr);
-    throw new Error('hb_subset_or_fail failed');
   }
-  const out = hb.hb_face_reference_blob(result);
-  const data = hb.hb_blob_get_data(out, 0);
-  const length = hb.hb_blob_get_length(out);
-  const subset = Buffer.from(new Uint8Array(hb.memory.buffer, data, length));
-  hb.hb_blob_destroy(out);
-  hb.hb_face_destroy(result);
-  hb.free(ptr);
-  return subset;
 }
 
 /** The wasm module with its memory section declaring `pages` pages. */
