@@ -33,7 +33,7 @@ export interface FaceFigures {
   familyName: string;
   unitsPerEm: number;
   emAscent: number;
-  /** Ink by glyph id (font units): .notdef and the glyphs of inkCodePoints(). */
+  /** Ink by glyph id (font units): .notdef and the glyphs of inkCodePoints() (none when the face has none of them). */
   ink: Record<string, Ink>;
 }
 
@@ -61,17 +61,19 @@ export function computeFigures(file: FontFile, face: number, tables: FaceTables 
   const names = readName(file.table(face, 'name'));
   const os2 = readOs2(file.table(face, 'OS/2'));
   const hhea = readHhea(file.table(face, 'hhea'));
-  const gids = new Set<number>([0]);
+  const gids = new Set<number>();
   for (const cp of inkCodePoints()) {
     const g = tables.cmap.glyph(cp);
     if (g !== 0 && g < tables.numGlyphs) gids.add(g);
   }
-  const refs = REFERENCE_IDEOGRAPHS.map((cp) => tables.cmap.glyph(cp)).filter((g) => g !== 0);
-  const outlines = new Outlines(file, face);
+  const refs = REFERENCE_IDEOGRAPHS.map((cp) => tables.cmap.glyph(cp)).filter((g) => g !== 0 && g < tables.numGlyphs);
+  // A face with no mark and no reference ideograph (the rare fallbacks) needs no outline now;
+  // .notdef's ink is measured when asked for.
+  const outlines = gids.size > 0 || refs.length > 0 ? new Outlines(file, face) : undefined;
   const ink: Record<string, Ink> = {};
-  for (const g of [...gids].sort((a, b) => a - b)) ink[g] = outlines.ink(g);
+  if (outlines) for (const g of [0, ...[...gids].sort((a, b) => a - b)]) ink[g] = outlines.ink(g);
   const upm = tables.unitsPerEm;
-  const centres = refs.map((g) => outlines.centre(g)).filter((c): c is number => c !== undefined);
+  const centres = outlines ? refs.map((g) => outlines.centre(g)).filter((c): c is number => c !== undefined) : [];
   let emAscent: number;
   if (centres.length > 0) {
     const centre = centres.reduce((a, b) => a + b, 0) / centres.length;

@@ -10,6 +10,8 @@ const require = createRequire(import.meta.url);
 const HB_MEMORY_MODE_READONLY = 1;
 const HB_SUBSET_SETS_DROP_TABLE_TAG = 3;
 const HB_SUBSET_SETS_NAME_ID = 4;
+/** hb_subset_flags_t: charstrings with their subroutines inlined. */
+export const HB_SUBSET_FLAGS_DESUBROUTINIZE = 0x4;
 
 /**
  * The wasm of harfbuzzjs 1.6.4 has a fixed heap of 1040 pages (65 MiB), too
@@ -43,6 +45,7 @@ interface HbExports {
   hb_subset_input_destroy(i: number): void;
   hb_subset_input_unicode_set(i: number): number;
   hb_subset_input_set(i: number, which: number): number;
+  hb_subset_input_set_flags(i: number, flags: number): void;
   hb_set_add(set: number, value: number): void;
   hb_subset_or_fail(face: number, input: number): number;
 }
@@ -63,8 +66,8 @@ export function loadSubsetter(): Promise<{ hb: HbExports; version: string }> {
 const tag = (s: string) => ((s.charCodeAt(0) << 24) | (s.charCodeAt(1) << 16) | (s.charCodeAt(2) << 8) | s.charCodeAt(3)) >>> 0;
 
 /** Face `index` of the font file `bytes`, cut down to the code points `cps`. */
-export async function subsetFont(bytes: Uint8Array, index: number, cps: Iterable<number>): Promise<Buffer> {
-  return subsetInWasm(bytes.length, (heap) => heap.set(bytes), index, cps);
+export async function subsetFont(bytes: Uint8Array, index: number, cps: Iterable<number>, flags = 0): Promise<Buffer> {
+  return subsetInWasm(bytes.length, (heap) => heap.set(bytes), index, cps, flags);
 }
 
 /**
@@ -72,7 +75,7 @@ export async function subsetFont(bytes: Uint8Array, index: number, cps: Iterable
  * into hb's heap (a file is read there without a copy in between), cut down
  * to the code points `cps`. The subset is the same bytes on every run.
  */
-export async function subsetInWasm(size: number, fill: (heap: Uint8Array) => void, index: number, cps: Iterable<number>): Promise<Buffer> {
+export async function subsetInWasm(size: number, fill: (heap: Uint8Array) => void, index: number, cps: Iterable<number>, flags = 0): Promise<Buffer> {
   const { hb } = await loadSubsetter();
   const ptr = hb.malloc(size);
   if (!ptr) throw new Error('out of wasm memory');
@@ -92,6 +95,7 @@ export async function subsetInWasm(size: number, fill: (heap: Uint8Array) => voi
     for (const t of DROP_TABLES) hb.hb_set_add(drop, tag(t));
     const names = hb.hb_subset_input_set(input, HB_SUBSET_SETS_NAME_ID);
     for (const id of NAME_IDS) hb.hb_set_add(names, id);
+    if (flags) hb.hb_subset_input_set_flags(input, flags);
     const result = hb.hb_subset_or_fail(face, input);
     hb.hb_subset_input_destroy(input);
     hb.hb_face_destroy(face);

@@ -26,7 +26,7 @@ describe('fontTools', () => {
 });
 
 /** Text of the sample issue's kind: ideographs, marks, Latin, digits; and characters the Fandol fonts lack. */
-const TEXT = '上海市邮政管理局联合市经信委公布2024年“上海快递业与制造业深度融合发展”典型案例名单（第一批）。喆堃玥𠮷銶，、；：？！《》【】—…ABCxyz%';
+const TEXT = '上海市邮政管理局联合市经信委公布2024年“上海快递业与制造业深度融合发展”典型案例名单（第一批）。喆堃玥𠮷銶丂丄丅丆鿫鿬，、；：？！《》【】—…ABCxyz%';
 
 function charsOf(file: string): number[] {
   const face = loadFace(file).as('x');
@@ -127,7 +127,18 @@ function reference(s: FaceSubset, r: SubsetReading): { font: PdfFontProgram; cod
   };
 }
 
-const CFF_FACES = ['FandolFang-Regular.otf', 'FandolHei-Regular.otf', 'FandolKai-Regular.otf', 'FandolSong-Regular.otf', 'FandolSong-Bold.otf', 'NotoSerifCJKsc-Bold-Title.otf', 'NotoSerifCJKsc-Fallback.otf', 'NotoSansCJKsc-Fallback.otf'];
+const CFF_FACES = [
+  'FandolFang-Regular.otf',
+  'FandolHei-Regular.otf',
+  'FandolKai-Regular.otf',
+  'FandolSong-Regular.otf',
+  'FandolSong-Bold.otf',
+  'NotoSerifCJKsc-Bold-Title.otf',
+  'NotoSerifCJKsc-Fallback.otf',
+  'NotoSansCJKsc-Fallback.otf',
+  'NotoSerifCJKsc-Rare.woff2',
+  'NotoSansCJKsc-Rare.woff2',
+];
 
 describe.runIf(FONTTOOLS).each(CFF_FACES)('the subset of %s', (name) => {
   const file = path.join(FONTS, name);
@@ -162,7 +173,7 @@ describe.runIf(FONTTOOLS).each(CFF_FACES)('the subset of %s', (name) => {
 });
 
 describe.runIf(FONTTOOLS)('a PDF embedding the subsets, drawn by MuPDF', () => {
-  it.each(['FandolFang-Regular.otf', 'NotoSerifCJKsc-Fallback.otf', 'NotoSerifCJKsc-Bold-Title.otf'])(
+  it.each(['FandolFang-Regular.otf', 'NotoSerifCJKsc-Fallback.otf', 'NotoSerifCJKsc-Bold-Title.otf', 'NotoSansCJKsc-Rare.woff2'])(
     '%s: the bare CFF as CIDFontType0C draws exactly what the OpenType subset draws, and copies out',
     async (name) => {
       const file = path.join(FONTS, name);
@@ -214,6 +225,26 @@ describe.runIf(FONTTOOLS)('fonts of other kinds', () => {
     const drawn = draw(minimalPdf(program(s, 'TrueType'), [CHARS.map((cp) => s.glyphOf.get(cp)!)]));
     expect(drawn.ink).toBeGreaterThan(1000);
     expect(drawn.text.replace(/\s+/g, '')).toBe('鿰鿱银行ABC');
+  });
+});
+
+describe.runIf(FONTTOOLS)('a compressed face', () => {
+  it('is cut from its decompressed tables: the same subset as from the sfnt fontTools decompresses', async () => {
+    const file = path.join(FONTS, 'NotoSerifCJKsc-Rare.woff2');
+    const sfnt = path.join(tempDir('bulletin-font-'), 'rare.otf');
+    const DECOMPRESS = String.raw`
+import json, sys
+from fontTools.ttLib import TTFont
+a = json.loads(sys.argv[1])
+f = TTFont(a['in']); f.flavor = None; f.save(a['out'])
+print(json.dumps(f['maxp'].numGlyphs))`;
+    expect(fontTools<number>(DECOMPRESS, { in: file, out: sfnt })).toBeGreaterThan(11000);
+    const cps = charsOf(file);
+    const a = await subsetFace('f', file, 0, cps);
+    const b = await subsetFace('f', sfnt, 0, cps);
+    expect(Buffer.from(a.cff!).equals(Buffer.from(b.cff!))).toBe(true);
+    expect([...a.glyphOf]).toEqual([...b.glyphOf]);
+    expect(a.widths).toEqual(b.widths);
   });
 });
 
