@@ -66,14 +66,20 @@ export function* range(from: number, to: number): Generator<number> {
 export const SERIF_RARE = 'NotoSerifCJKsc-Rare.woff2';
 export const SANS_RARE = 'NotoSansCJKsc-Rare.woff2';
 
-let gbk: { repertoire: number[]; pua: Array<{ bytes: string; pua: number; standard: number }> } | undefined;
+export interface GbkCharmap {
+  repertoire: number[];
+  /** The codes GBK maps to the Private Use Area, with GB18030's standard code point. */
+  pua: Array<{ bytes: string; pua: number; standard: number }>;
+}
+
+let gbk: GbkCharmap | undefined;
 
 /**
  * GBK as glibc's charmaps list it (/usr/share/i18n/charmaps, Debian locales): the code point of
  * every two-byte code of GBK; for the 95 codes GBK maps only to the Private Use Area (commented
  * out in the charmap), the standard code point GB18030 gives the same bytes instead.
  */
-export function gbkCharmap(): NonNullable<typeof gbk> {
+export function gbkCharmap(): GbkCharmap {
   if (!gbk) {
     const read = (name: string) => gunzipSync(readFileSync(`/usr/share/i18n/charmaps/${name}.gz`)).toString('latin1');
     const line = /^(% )?<U([0-9A-F]{4,8})>\s+(\/x[0-9a-f]{2}\/x[0-9a-f]{2})\s/gm;
@@ -84,7 +90,7 @@ export function gbkCharmap(): NonNullable<typeof gbk> {
       if (m[1]) puaOf.set(m[3]!, cp);
       else repertoire.add(cp);
     }
-    const pua: NonNullable<typeof gbk>['pua'] = [];
+    const pua: GbkCharmap['pua'] = [];
     for (const m of read('GB18030').matchAll(line)) {
       if (m[1] || !puaOf.has(m[3]!)) continue;
       const standard = parseInt(m[2]!, 16);
