@@ -30,6 +30,10 @@ export interface BuildOptions {
   strict?: boolean;
   /** Carry subsets of the fonts in the DOCX. */
   embedFonts?: boolean;
+  /** Draw characters no configured font has from installed fonts (default true; --no-system-fonts). */
+  systemFonts?: boolean;
+  /** Run the typography lint (default true; `bulletin fonts` does without). */
+  lint?: boolean;
   cwd?: string;
 }
 
@@ -63,13 +67,13 @@ export function prepareIssue(project: Project, issueRef: string, options: BuildO
   const { issue, sources, diagnostics, templateWhere } = readIssue(project, dir, { drafts: options.drafts ?? false });
   const template = loadTemplate(issue.template, project.templatesDir, diagnostics, templateWhere ?? { file: path.join(dir, ISSUE_FILE) });
   diagnostics.throwIfErrors();
-  const fonts = FontSet.load(template!, project.root, project.config.fontDirs, diagnostics);
+  const fonts = FontSet.load(template!, project.root, project.config.fontDirs, diagnostics, { systemFonts: options.systemFonts ?? true });
   diagnostics.throwIfErrors();
   const ctx = new TypesetContext(template!, fonts!, diagnostics);
   const layout = typesetIssue(issue, ctx, { draft: options.drafts ?? false, date: documentDate(issue.meta.date) });
   diagnostics.throwIfErrors();
   // Typography findings are warnings: --strict makes them, like missing glyphs, fail the build.
-  const fixes = lintInto(issue, sources, template!, layout, diagnostics);
+  const fixes = options.lint === false ? new Map<string, LintFix[]>() : lintInto(issue, sources, template!, layout, diagnostics);
   if (options.strict && diagnostics.warnings.length > 0) throw new InputError(promoteWarnings(diagnostics.items));
   return { issue, template: template!, fonts: fonts!, layout, diagnostics, fixes };
 }

@@ -21,6 +21,8 @@ export interface BuildCommandOptions {
   json?: boolean;
   watch?: boolean;
   embedFonts?: boolean;
+  /** false with --no-system-fonts. */
+  systemFonts?: boolean;
 }
 
 export function parseFormats(value: string | undefined, r: Reporter): Format[] {
@@ -85,6 +87,7 @@ export function buildOptionsOf(opts: BuildCommandOptions, r: Reporter): BuildOpt
     drafts: opts.drafts ?? false,
     strict: opts.strict ?? false,
     embedFonts: opts.embedFonts ?? false,
+    systemFonts: opts.systemFonts ?? true,
   };
 }
 

@@ -144,6 +144,25 @@ export class FontFile {
         },
       };
     }
+    return { ...this.rebuilt(face), index: 0 };
+  }
+
+  /** The size of singleFace(face), without making it. */
+  singleFaceSize(face: number): number {
+    return this.format === 'sfnt' ? this.size : this.rebuilt(face).size;
+  }
+
+  /** Face `face` alone, as a single-face sfnt file (of a collection: its own tables only). */
+  singleFace(face: number): Buffer {
+    if (this.format === 'sfnt') return this.read(0, this.size);
+    const { size, fill } = this.rebuilt(face);
+    const out = Buffer.alloc(size);
+    fill(out);
+    return out;
+  }
+
+  /** An sfnt of face `face` put together from its tables. */
+  private rebuilt(face: number): { size: number; fill: (into: Uint8Array) => void } {
     const dir = this.faces[face]!;
     const tags = [...dir.tables.keys()].sort();
     const headerLength = 12 + 16 * tags.length;
@@ -165,7 +184,7 @@ export class FontFile {
         at += pad4(bytes.length);
       });
     };
-    return { size, index: 0, fill };
+    return { size, fill };
   }
 
   private readInto(into: Uint8Array, offset: number): number {

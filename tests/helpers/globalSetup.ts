@@ -14,6 +14,9 @@ export default function setup(): () => void {
   // worker and every CLI the tests start inherits it. A test of the cache sets its own.
   const cache = mkdtempSync(path.join(os.tmpdir(), 'bulletin-test-cache-'));
   process.env.BULLETIN_CACHE_DIR = cache;
+  // No installed font takes part unless a test puts one in a folder of its own
+  // (src/fonts/systemFonts.ts): results do not depend on the machine's fonts.
+  process.env.BULLETIN_SYSTEM_FONT_DIRS = '';
   const teardown = () => rmSync(cache, { recursive: true, force: true });
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.json')], { encoding: 'utf8' });
