@@ -5,35 +5,50 @@
 
 export class CffError extends Error {}
 
-/** An INDEX: where it starts and ends in the table, and its items. */
-export interface CffIndex {
-  start: number;
-  end: number;
-  items: Uint8Array[];
+/** An INDEX: where it starts and ends in the table, and its items (read one by one: a CharStrings INDEX has tens of thousands). */
+export class CffIndex {
+  constructor(
+    private readonly b: Uint8Array,
+    readonly start: number,
+    readonly end: number,
+    readonly count: number,
+    private readonly offSize: number,
+  ) {}
+
+  private offset(i: number): number {
+    const at = this.start + 3 + i * this.offSize;
+    let v = 0;
+    for (let k = 0; k < this.offSize; k++) v = v * 256 + this.b[at + k]!;
+    return v;
+  }
+
+  /** Item `i`'s bytes. */
+  item(i: number): Uint8Array {
+    const base = this.start + 3 + (this.count + 1) * this.offSize - 1;
+    const s = base + this.offset(i);
+    const e = base + this.offset(i + 1);
+    if (e < s || e > this.b.length) throw new CffError('an INDEX item runs past the end of the CFF table');
+    return this.b.subarray(s, e);
+  }
+
+  /** Every item (for the small INDEXes). */
+  get items(): Uint8Array[] {
+    return Array.from({ length: this.count }, (_, i) => this.item(i));
+  }
 }
 
 export function readIndex(b: Uint8Array, at: number): CffIndex {
   if (at + 2 > b.length) throw new CffError('an INDEX runs past the end of the CFF table');
   const count = (b[at]! << 8) | b[at + 1]!;
-  if (count === 0) return { start: at, end: at + 2, items: [] };
+  if (count === 0) return new CffIndex(b, at, at + 2, 0, 1);
   const offSize = b[at + 2]!;
   if (offSize < 1 || offSize > 4) throw new CffError(`an INDEX with offset size ${offSize}`);
-  const offsets = at + 3;
-  const dataBase = offsets + (count + 1) * offSize - 1;
-  const off = (i: number): number => {
-    let v = 0;
-    for (let k = 0; k < offSize; k++) v = v * 256 + b[offsets + i * offSize + k]!;
-    return v;
-  };
-  if (offsets + (count + 1) * offSize > b.length) throw new CffError('an INDEX runs past the end of the CFF table');
-  const items: Uint8Array[] = [];
-  for (let i = 0; i < count; i++) {
-    const s = dataBase + off(i);
-    const e = dataBase + off(i + 1);
-    if (e < s || e > b.length) throw new CffError('an INDEX item runs past the end of the CFF table');
-    items.push(b.subarray(s, e));
-  }
-  return { start: at, end: dataBase + off(count), items };
+  if (at + 3 + (count + 1) * offSize > b.length) throw new CffError('an INDEX runs past the end of the CFF table');
+  let last = 0;
+  for (let k = 0; k < offSize; k++) last = last * 256 + b[at + 3 + count * offSize + k]!;
+  const end = at + 3 + (count + 1) * offSize - 1 + last;
+  if (end > b.length) throw new CffError('an INDEX runs past the end of the CFF table');
+  return new CffIndex(b, at, end, count, offSize);
 }
 
 /** The bytes of an INDEX holding `items`. */

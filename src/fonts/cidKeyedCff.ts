@@ -50,8 +50,30 @@ interface PrivatePart {
 
 const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
 
-/** The CFF table `cff` as a CID-keyed CFF with CID = GID. */
-export function cidKeyedCff(cff: Uint8Array): Uint8Array {
+/** Whether a CFF table has no subroutines at all (its charstrings can be copied alone). */
+export function hasNoSubroutines(cff: Uint8Array): boolean {
+  const names = readIndex(cff, cff[2]!);
+  const tops = readIndex(cff, names.end);
+  const strings = readIndex(cff, tops.end);
+  if (readIndex(cff, strings.end).count > 0) return false;
+  const top = readDict(tops.items[0]!);
+  const dicts = find(top, OP.ROS) ? readIndex(cff, find(top, OP.FDArray)!.operands[0]!.value).items.map(readDict) : [top];
+  return dicts.every((fd) => {
+    const p = find(fd, OP.Private);
+    if (!p || p.operands.length < 2) return true;
+    const offset = p.operands[1]!.value;
+    const subrs = find(readDict(cff.subarray(offset, offset + p.operands[0]!.value)), OP.Subrs);
+    return !subrs || readIndex(cff, offset + subrs.operands[0]!.value).count === 0;
+  });
+}
+
+/**
+ * The CFF table `cff` as a CID-keyed CFF with CID = GID. With `keep` (glyph
+ * ids, ascending, 0 first), only those glyphs, renumbered 0, 1, 2, … in that
+ * order, and only the Font DICTs they select; every subroutine is kept, so
+ * this is for fonts that have none (hasNoSubroutines) or for all glyphs.
+ */
+export function cidKeyedCff(cff: Uint8Array, keep?: readonly number[]): Uint8Array {
   if (cff.length < 4 || cff[0] !== 1) throw new CffError(`not a CFF table of version 1 (${cff[0]})`);
   const names = readIndex(cff, cff[2]!);
   const tops = readIndex(cff, names.end);
@@ -64,8 +86,10 @@ export function cidKeyedCff(cff: Uint8Array): Uint8Array {
   const charStringsAt = num(OP.CharStrings);
   if (charStringsAt === undefined) throw new CffError('no CharStrings');
   const charStrings = readIndex(cff, charStringsAt);
-  const nGlyphs = charStrings.items.length;
-  if (nGlyphs === 0 || nGlyphs > 65535) throw new CffError(`${nGlyphs} glyphs`);
+  const allGlyphs = charStrings.count;
+  if (allGlyphs === 0 || allGlyphs > 65535) throw new CffError(`${allGlyphs} glyphs`);
+  if (keep && (keep[0] !== 0 || keep.some((g, i) => g >= allGlyphs || (i > 0 && g <= keep[i - 1]!)))) throw new CffError('the glyphs to keep are not ascending from 0');
+  const nGlyphs = keep ? keep.length : allGlyphs;
 
   const isCid = find(top, OP.ROS) !== undefined;
   let fontDicts: DictEntry[][];
@@ -75,7 +99,15 @@ export function cidKeyedCff(cff: Uint8Array): Uint8Array {
     const fdSelectAt = num(OP.FDSelect);
     if (fdArrayAt === undefined || fdSelectAt === undefined) throw new CffError('a CID-keyed CFF without FDArray or FDSelect');
     fontDicts = readIndex(cff, fdArrayAt).items.map(readDict);
-    fdSelect = fdSelectBytes(cff, fdSelectAt, nGlyphs, fontDicts.length);
+    fdSelect = fdSelectBytes(cff, fdSelectAt, allGlyphs, fontDicts.length);
+    if (keep) {
+      // The Font DICTs the kept glyphs select, in their order, and an FDSelect over the new glyph ids.
+      const fdOf = fdLookup(fdSelect);
+      const used = [...new Set(keep.map(fdOf))].sort((a, b) => a - b);
+      const renumber = new Map(used.map((fd, i) => [fd, i]));
+      fontDicts = used.map((fd) => fontDicts[fd]!);
+      fdSelect = fdSelectFormat3(keep.map((g) => renumber.get(fdOf(g))!));
+    }
   } else {
     // One Font DICT holding the Private DICT; every glyph selects it.
     const priv = find(top, OP.Private);
@@ -126,7 +158,7 @@ export function cidKeyedCff(cff: Uint8Array): Uint8Array {
   const topSize = writeIndex([writeDict(topFor({ charset: 0, fdSelect: 0, charStrings: 0, fdArray: 0 }))]).length;
   const charsetAt = header.length + nameIndex.length + topSize + stringIndex.length + gsubrIndex.length;
   const fdSelectAt = charsetAt + charset.length;
-  const charStringsOut = cff.subarray(charStrings.start, charStrings.end);
+  const charStringsOut = keep ? writeIndex(keep.map((g) => charStrings.item(g))) : cff.subarray(charStrings.start, charStrings.end);
   const newCharStringsAt = fdSelectAt + fdSelect.length;
   const fdArrayAt = newCharStringsAt + charStringsOut.length;
 
@@ -172,6 +204,43 @@ export function cidKeyedCff(cff: Uint8Array): Uint8Array {
     }
   }
   if (w !== out.length) throw new CffError('the CID-keyed CFF was laid out wrongly');
+  return out;
+}
+
+/** The Font DICT each glyph id selects, from the bytes of an FDSelect (format 0 or 3). */
+function fdLookup(sel: Uint8Array): (gid: number) => number {
+  if (sel[0] === 0) return (g) => sel[1 + g]!;
+  const n = (sel[1]! << 8) | sel[2]!;
+  return (g) => {
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      const first = (sel[3 + 3 * mid]! << 8) | sel[4 + 3 * mid]!;
+      if (first <= g) lo = mid;
+      else hi = mid - 1;
+    }
+    return sel[5 + 3 * lo]!;
+  };
+}
+
+/** An FDSelect of format 3 for the Font DICT of each glyph. */
+function fdSelectFormat3(fds: number[]): Uint8Array {
+  const ranges: Array<[number, number]> = [];
+  fds.forEach((fd, g) => {
+    if (ranges.length === 0 || ranges[ranges.length - 1]![1] !== fd) ranges.push([g, fd]);
+  });
+  const out = new Uint8Array(3 + 3 * ranges.length + 2);
+  out[0] = 3;
+  out[1] = ranges.length >> 8;
+  out[2] = ranges.length & 0xff;
+  ranges.forEach(([first, fd], i) => {
+    out[3 + 3 * i] = first >> 8;
+    out[4 + 3 * i] = first & 0xff;
+    out[5 + 3 * i] = fd;
+  });
+  out[out.length - 2] = fds.length >> 8;
+  out[out.length - 1] = fds.length & 0xff;
   return out;
 }
 

@@ -7,6 +7,7 @@
 // decodes outlines.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import zlib from 'node:zlib';
+import { find, readDict, readIndex } from './cffData.js';
 
 export type FontFormat = 'sfnt' | 'collection' | 'woff' | 'woff2';
 
@@ -117,6 +118,66 @@ export class FontFile {
     if (bytes.length < t.stored) throw new FontFileError(`the table ${tag} runs past the end of the file`);
     if (this.format !== 'woff' || t.stored >= t.length) return bytes;
     const out = inflate(bytes, t.length, tag);
+    return out;
+  }
+
+  /**
+   * The CFF table of face `face` with only what a subset of `glyphs` needs
+   * read from the file: all of it but the charstrings, and the charstrings of
+   * those glyphs; the others' bytes are left 0. (A CFF of 7 MB is mostly
+   * charstrings; a page of text needs a few hundred of its ten thousand.) A
+   * compressed file has to be decompressed whole anyway: its table is whole.
+   */
+  cffFor(face: number, glyphs: readonly number[]): Buffer | undefined {
+    const t = this.faces[face]?.tables.get('CFF ');
+    if (!t) return undefined;
+    if (this.format === 'woff' || this.format === 'woff2') return this.table(face, 'CFF ');
+    const out = Buffer.alloc(t.length);
+    const readPart = (from: number, to: number) => {
+      if (to > from && this.readInto(out.subarray(from, to), t.offset + from) !== to - from) throw new FontFileError('the CFF table is cut off');
+    };
+    const whole = () => this.table(face, 'CFF ');
+    let have = 0;
+    const upTo = (end: number) => {
+      if (end > have) readPart(have, end);
+      have = Math.max(have, end);
+    };
+    // The Top DICT says where the CharStrings INDEX is; it comes within the first few KB.
+    upTo(Math.min(t.length, 65536));
+    const at = charStringsOffset(out.subarray(0, have));
+    if (at === undefined || at + 3 > t.length) return whole();
+    upTo(at + 3);
+    const n = (out[at]! << 8) | out[at + 1]!;
+    const offSize = out[at + 2]!;
+    const offsetsEnd = at + 3 + (n + 1) * offSize;
+    if (n === 0 || offSize < 1 || offSize > 4 || offsetsEnd > t.length) return whole();
+    // Everything before the charstrings: header … charset, FDSelect, the INDEX's offsets.
+    upTo(offsetsEnd);
+    const off = (i: number) => {
+      let v = 0;
+      for (let k = 0; k < offSize; k++) v = v * 256 + out[at + 3 + i * offSize + k]!;
+      return offsetsEnd - 1 + v;
+    };
+    const dataEnd = off(n);
+    if (dataEnd > t.length || dataEnd < offsetsEnd) return whole();
+    // Everything after them: FDArray, Private DICTs, subroutines.
+    readPart(Math.max(dataEnd, have), t.length);
+    // The glyphs' charstrings, neighbours read together.
+    let runStart = -1;
+    let runEnd = -1;
+    for (const g of [...glyphs].sort((a, b) => a - b)) {
+      if (g >= n) continue;
+      const s0 = Math.max(off(g), have);
+      const e0 = Math.min(off(g + 1), dataEnd);
+      if (e0 <= s0) continue;
+      if (runStart >= 0 && s0 - runEnd <= 4096) runEnd = Math.max(runEnd, e0);
+      else {
+        if (runStart >= 0) readPart(runStart, runEnd);
+        runStart = s0;
+        runEnd = e0;
+      }
+    }
+    if (runStart >= 0) readPart(runStart, runEnd);
     return out;
   }
 
@@ -333,6 +394,18 @@ export function writeSfntHeader(out: Buffer, flavor: number, count: number): voi
   out.writeUInt16BE(searchRange, 6);
   out.writeUInt16BE(entrySelector, 8);
   out.writeUInt16BE(count * 16 - searchRange, 10);
+}
+
+/** Where the CharStrings INDEX starts, from the start of a CFF table (header, Name INDEX, Top DICT). */
+function charStringsOffset(front: Uint8Array): number | undefined {
+  try {
+    const names = readIndex(front, front[2]!);
+    const tops = readIndex(front, names.end);
+    if (tops.count < 1) return undefined;
+    return find(readDict(tops.item(0)), 17)?.operands[0]?.value;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The tables of a single-face sfnt held in memory (a subset hb-subset made), by tag. */

@@ -27,7 +27,8 @@ const NAME_IDS = Array.from({ length: 15 }, (_, i) => i);
 
 /** The part of the WebAssembly API used here (the DOM lib is not in this project's types). */
 declare const WebAssembly: {
-  instantiate(bytes: Uint8Array): Promise<{ instance: { exports: unknown } }>;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports?: object) => { exports: unknown };
 };
 
 interface HbExports {
@@ -50,17 +51,31 @@ interface HbExports {
   hb_subset_or_fail(face: number, input: number): number;
 }
 
-let loaded: Promise<{ hb: HbExports; version: string }> | undefined;
+let loaded: { hb: HbExports; version: string } | undefined;
 
-/** hb-subset, instantiated once per process. */
-export function loadSubsetter(): Promise<{ hb: HbExports; version: string }> {
-  loaded ??= (async () => {
+/**
+ * hb-subset, instantiated once per process, synchronously (Node allows a
+ * module of any size on the main thread), so that a subset can be cut
+ * when it is first asked for (subsets.ts).
+ */
+export function subsetterNow(): { hb: HbExports; version: string } {
+  if (!loaded) {
     const wasmFile = require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
     const version = (JSON.parse(readFileSync(path.join(path.dirname(wasmFile), '..', 'package.json'), 'utf8')) as { version: string }).version;
-    const { instance } = await WebAssembly.instantiate(withMemory(readFileSync(wasmFile), WASM_PAGES));
-    return { hb: instance.exports as unknown as HbExports, version };
-  })();
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(withMemory(readFileSync(wasmFile), WASM_PAGES)), {});
+    loaded = { hb: instance.exports as unknown as HbExports, version };
+  }
   return loaded;
+}
+
+/** Whether this process has instantiated hb-subset (for tests: a PDF of Fandol text needs none). */
+export function subsetterLoaded(): boolean {
+  return loaded !== undefined;
+}
+
+/** hb-subset, instantiated once per process. */
+export async function loadSubsetter(): Promise<{ hb: HbExports; version: string }> {
+  return subsetterNow();
 }
 
 const tag = (s: string) => ((s.charCodeAt(0) << 24) | (s.charCodeAt(1) << 16) | (s.charCodeAt(2) << 8) | s.charCodeAt(3)) >>> 0;
@@ -76,7 +91,12 @@ export async function subsetFont(bytes: Uint8Array, index: number, cps: Iterable
  * to the code points `cps`. The subset is the same bytes on every run.
  */
 export async function subsetInWasm(size: number, fill: (heap: Uint8Array) => void, index: number, cps: Iterable<number>, flags = 0): Promise<Buffer> {
-  const { hb } = await loadSubsetter();
+  return subsetInWasmNow(size, fill, index, cps, flags);
+}
+
+/** subsetInWasm, synchronously. */
+export function subsetInWasmNow(size: number, fill: (heap: Uint8Array) => void, index: number, cps: Iterable<number>, flags = 0): Buffer {
+  const { hb } = subsetterNow();
   const ptr = hb.malloc(size);
   if (!ptr) throw new Error('out of wasm memory');
   try {

@@ -19,15 +19,17 @@
 // (codePointsByFace; a run with actualText draws .notdef and adds nothing),
 // plus the digits and the space — Word draws the PAGE field in the page
 // number's font, whatever text the face had. Glyph 0 is always glyph 0.
-// hb-subset (harfbuzzjs, one wasm instance per process) does the cutting;
-// its output, and so every byte here, is the same on every run.
+// A CFF font without subroutines (Fandol, the rare Noto files) is cut by
+// copying charstrings; the others, and every OpenType `sfnt`, by hb-subset
+// (harfbuzzjs, one wasm instance per process, made when first needed). Every
+// byte here is the same on every run.
 import type { Layout } from '../typeset/layout.js';
 import { CffError, find, op2, readDict, readIndex } from './cffData.js';
-import { cidKeyedCff } from './cidKeyedCff.js';
+import { cidKeyedCff, hasNoSubroutines } from './cidKeyedCff.js';
 import { FontFile, tablesOf } from './fontFile.js';
 import { sha256 } from './fontCache.js';
-import { Hmtx, readCmap, readHead, readHhea, readName, readOs2, readPost } from './sfntTables.js';
-import { subsetInWasm } from './subsetFont.js';
+import { Hmtx, readCmap, readHead, readHhea, readName, readNumGlyphs, readOs2, readPost } from './sfntTables.js';
+import { subsetInWasmNow } from './subsetFont.js';
 
 export interface FontDescriptorNumbers {
   postscriptName: string;
@@ -50,7 +52,8 @@ export interface FaceSubset {
   face: string;
   postscriptName: string;
   outlines: 'cff' | 'truetype';
-  sfnt: Uint8Array;
+  /** For a CFF font without subroutines, cut by hb-subset when first read (PDF writers never need it). */
+  readonly sfnt: Uint8Array;
   cff?: Uint8Array;
   trueType?: Uint8Array;
   glyphOf: Map<number, number>;
@@ -99,26 +102,88 @@ export function layoutSubsets(layout: Layout): Promise<Map<string, FaceSubset>> 
   return made;
 }
 
-/** Face `index` of `file` cut down to `cps`. */
+/**
+ * Face `index` of `file` cut down to `cps`. A CFF font without subroutines
+ * (the Fandol fonts, the rare Noto files) is cut here: its charstrings are
+ * copied as they are into the CID-keyed CFF, and hb-subset runs only when
+ * `sfnt` is first read (with the same glyph order: hb keeps the original
+ * order of the glyphs it keeps). Other fonts go through hb-subset at once.
+ */
 export async function subsetFace(key: string, file: string, index: number, cps: Iterable<number>): Promise<FaceSubset> {
   const wanted = [...new Set(cps)].sort((a, b) => a - b);
   const font = FontFile.open(file);
-  let sfnt: Buffer;
-  let descriptorTables: ReturnType<typeof originalTables>;
   try {
-    descriptorTables = originalTables(font, index);
+    const original = originalTables(font, index);
+    if (font.isCff(index)) {
+      const direct = directSubset(key, file, index, wanted, font, original);
+      if (direct) return direct;
+    }
     const source = font.sfntWriter(index);
-    sfnt = await subsetInWasm(source.size, source.fill, source.index, wanted);
+    return fromHb(key, wanted, original, subsetInWasmNow(source.size, source.fill, source.index, wanted));
   } finally {
     font.close();
   }
+}
+
+/** The subset of a CFF font without subroutines, cut without hb; undefined for a font with subroutines. */
+function directSubset(key: string, file: string, index: number, wanted: number[], font: FontFile, original: OriginalTables): FaceSubset | undefined {
+  const cmap = readCmap(font.table(index, 'cmap'));
+  const hmtx = Hmtx.read(font.table(index, 'hmtx'), original.hhea);
+  const numGlyphs = readNumGlyphs(font.table(index, 'maxp'));
+  const old = new Map<number, number>();
+  for (const cp of wanted) {
+    const g = cmap.glyph(cp);
+    if (g !== 0 && g < numGlyphs) old.set(cp, g);
+  }
+  const keep = [0, ...[...new Set(old.values())].sort((a, b) => a - b)];
+  const cffTable = font.cffFor(index, keep);
+  if (!cffTable || !hasNoSubroutines(cffTable)) return undefined;
+  const newOf = new Map(keep.map((g, i) => [g, i]));
+  const glyphOf = new Map<number, number>();
+  const codePointOf = new Map<number, number>();
+  for (const [cp, g] of old) {
+    const n = newOf.get(g)!;
+    glyphOf.set(cp, n);
+    if (!codePointOf.has(n)) codePointOf.set(n, cp);
+  }
+  const upm = original.head.unitsPerEm;
+  const widths = keep.map((g) => (hmtx.advance(g) * 1000) / upm);
+  const cff = cidKeyedCff(cffTable, keep);
+  const descriptor = descriptorOf(original, cff);
+  let sfnt: Buffer | undefined;
+  return {
+    face: key,
+    postscriptName: descriptor.postscriptName,
+    outlines: 'cff',
+    get sfnt(): Buffer {
+      if (!sfnt) {
+        const f = FontFile.open(file);
+        try {
+          const source = f.sfntWriter(index);
+          sfnt = subsetInWasmNow(source.size, source.fill, source.index, wanted);
+        } finally {
+          f.close();
+        }
+      }
+      return sfnt;
+    },
+    cff,
+    glyphOf,
+    codePointOf,
+    widths,
+    descriptor,
+    tag: tagOf(key, descriptor.postscriptName, [...glyphOf.values()]),
+  };
+}
+
+/** The subset from hb-subset's OpenType file. */
+function fromHb(key: string, wanted: number[], original: OriginalTables, sfnt: Buffer): FaceSubset {
   const tables = tablesOf(sfnt);
   const hhea = readHhea(buf(tables.get('hhea')));
   const hmtx = Hmtx.read(buf(tables.get('hmtx')), hhea);
   const cmap = readCmap(buf(tables.get('cmap')));
-  const upm = descriptorTables.head.unitsPerEm;
-  const nGlyphs = buf(tables.get('maxp'))!.readUInt16BE(4);
-
+  const upm = original.head.unitsPerEm;
+  const nGlyphs = readNumGlyphs(buf(tables.get('maxp')));
   const glyphOf = new Map<number, number>();
   const codePointOf = new Map<number, number>();
   for (const cp of wanted) {
@@ -130,8 +195,7 @@ export async function subsetFace(key: string, file: string, index: number, cps: 
   const widths = Array.from({ length: nGlyphs }, (_, g) => (hmtx.advance(g) * 1000) / upm);
   const cffTable = tables.get('CFF ');
   const cff = cffTable ? cidKeyedCff(cffTable) : undefined;
-  const descriptor = descriptorOf(descriptorTables, cff);
-  const tag = tagOf(key, descriptor.postscriptName, [...glyphOf.values()]);
+  const descriptor = descriptorOf(original, cff);
   return {
     face: key,
     postscriptName: descriptor.postscriptName,
@@ -142,11 +206,13 @@ export async function subsetFace(key: string, file: string, index: number, cps: 
     codePointOf,
     widths,
     descriptor,
-    tag,
+    tag: tagOf(key, descriptor.postscriptName, [...glyphOf.values()]),
   };
 }
 
 const buf = (b: Uint8Array | undefined): Buffer | undefined => (b ? Buffer.from(b.buffer, b.byteOffset, b.byteLength) : undefined);
+
+type OriginalTables = ReturnType<typeof originalTables>;
 
 /** The original face's tables the descriptor is made from (hb-subset recomputes some of them). */
 function originalTables(font: FontFile, index: number) {
@@ -200,7 +266,7 @@ function stdVWOf(cff: Uint8Array): number | undefined {
     const charStringsAt = find(top, 17)?.operands[0]?.value;
     if (fdArrayAt === undefined || fdSelectAt === undefined || charStringsAt === undefined) return undefined;
     const fds = readIndex(cff, fdArrayAt).items;
-    const nGlyphs = readIndex(cff, charStringsAt).items.length;
+    const nGlyphs = readIndex(cff, charStringsAt).count;
     const count = new Array<number>(fds.length).fill(0);
     if (cff[fdSelectAt] === 0) {
       for (let g = 0; g < nGlyphs; g++) count[cff[fdSelectAt + 1 + g]!]! += 1;

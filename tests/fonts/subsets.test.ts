@@ -260,6 +260,18 @@ describe('the code points of a Layout', () => {
     expect([...used.values()].some((s) => s.has(0x1f600))).toBe(false);
   });
 
+  it('of a font without subroutines are cut without hb-subset; its OpenType subset is made when first asked for', () => {
+    const script = `
+      import { subsetFace } from ${JSON.stringify(path.join(REPO_ROOT, 'dist/fonts/subsets.js'))};
+      import { subsetterLoaded } from ${JSON.stringify(path.join(REPO_ROOT, 'dist/fonts/subsetFont.js'))};
+      const s = await subsetFace('f', ${JSON.stringify(path.join(FONTS, 'FandolFang-Regular.otf'))}, 0, [0x6b63, 0x6587]);
+      const before = subsetterLoaded();
+      const sfnt = s.sfnt.length;
+      console.log(JSON.stringify({ before, after: subsetterLoaded(), cff: s.cff.length, sfnt }));`;
+    const r = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as Record<string, unknown>;
+    expect(r).toEqual({ before: false, after: true, cff: expect.any(Number), sfnt: expect.any(Number) });
+  });
+
   it('are cut once per Layout, the same bytes every time, in separate processes too', async () => {
     const { layout } = typesetFiles({ 'issues/2024-09/01-a.md': '---\ntitle: 标题\n---\n\n正文，喆。\n' });
     const a = layoutSubsets(layout);
