@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from '
 import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { FontCache, sha256 } from '../../src/fonts/fontCache.js';
+import { cacheRoot, FontCache, sha256 } from '../../src/fonts/fontCache.js';
 import { inkCodePoints, REFERENCE_IDEOGRAPHS } from '../../src/fonts/inkBoxes.js';
 import { forgetLoadedFaces, loadFace, type LoadedFace } from '../../src/fonts/loadFace.js';
 import { REPO_ROOT, tempDir } from '../helpers/project.js';
@@ -71,6 +71,20 @@ describe.each(BUNDLED)('%s', (name) => {
     forgetLoadedFaces();
     const warm = loadFace(file, 0, cache).as('f');
     expect(ourFigures(warm, cps)).toEqual(expected);
+  });
+});
+
+describe('the cache folder', () => {
+  it('is the user’s cache folder of each platform, or BULLETIN_CACHE_DIR; off turns it off', () => {
+    expect(cacheRoot({ LOCALAPPDATA: 'C:\\Users\\li\\AppData\\Local' }, 'win32', 'C:\\Users\\li')).toBe('C:\\Users\\li\\AppData\\Local\\bulletin\\Cache');
+    expect(cacheRoot({}, 'win32', 'C:\\Users\\li')).toBe('C:\\Users\\li\\AppData\\Local\\bulletin\\Cache');
+    expect(cacheRoot({}, 'darwin', '/Users/li')).toBe('/Users/li/Library/Caches/bulletin');
+    expect(cacheRoot({}, 'linux', '/home/li')).toBe('/home/li/.cache/bulletin');
+    expect(cacheRoot({ XDG_CACHE_HOME: '/var/cache/li' }, 'linux', '/home/li')).toBe('/var/cache/li/bulletin');
+    // A relative XDG_CACHE_HOME is ignored, as the XDG spec says.
+    expect(cacheRoot({ XDG_CACHE_HOME: 'cache' }, 'linux', '/home/li')).toBe('/home/li/.cache/bulletin');
+    expect(cacheRoot({ BULLETIN_CACHE_DIR: '/tmp/c', XDG_CACHE_HOME: '/x' }, 'linux', '/home/li')).toBe('/tmp/c');
+    expect(cacheRoot({ BULLETIN_CACHE_DIR: 'off' }, 'linux', '/home/li')).toBeUndefined();
   });
 });
 
