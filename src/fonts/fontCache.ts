@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** Bumped whenever what an entry holds, or how it is computed, changes. */
-const FORMAT = 'fonts-v1';
+export const FORMAT = 'fonts-v1';
 
 /** The cache's folder for this platform and environment; undefined when there is none (BULLETIN_CACHE_DIR=off). */
 export function cacheRoot(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = os.homedir()): string | undefined {

@@ -5,9 +5,10 @@
 // outlines (ink, em box) and the names come from the cache, keyed by the
 // file's content hash; on a miss they are computed with fontkit once and
 // written back (fontCache.ts, inkBoxes.ts).
-import { statSync, type Stats } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { contentHash, fontCache, type FontCache } from './fontCache.js';
+import { bundledFigures, isBundled } from './bundledFigures.js';
+import { contentHash, FORMAT, fontCache, sha256, type FontCache } from './fontCache.js';
 import { FontFile } from './fontFile.js';
 import { inkCodePoints, Outlines, REFERENCE_IDEOGRAPHS, type Ink } from './inkBoxes.js';
 import { Hmtx, readCmap, readHead, readHhea, readName, readNumGlyphs, readOs2, type Cmap } from './sfntTables.js';
@@ -109,12 +110,16 @@ export class FaceData {
   private readonly present = new Map<number, boolean>();
   private readonly widths = new Map<number, number>();
 
+  readonly figures: FaceFigures;
+
   constructor(
     readonly file: string,
     readonly index: number,
-    readonly figures: FaceFigures,
+    figures: FaceFigures,
     tables?: FaceTables,
   ) {
+    // Its own copy: ink measured later is added to it, never to the cache's or the shipped figures.
+    this.figures = { ...figures, ink: { ...figures.ink } };
     this.tablesRead = tables;
   }
 
@@ -195,7 +200,9 @@ const loaded = new Map<string, FaceData>();
 /**
  * Face `index` of `file`. Throws when the file cannot be read as a font
  * (the message says why). With a warm cache this reads no font table at all;
- * the tables are read when the face is first asked about.
+ * the tables are read when the face is first asked about. The figures come
+ * from the cache, else from those shipped for the bundled fonts
+ * (bundledFigures.ts), else they are computed (fontkit) and cached.
  */
 export function loadFace(file: string, index = 0, cache: FontCache = fontCache()): FaceData {
   const abs = path.resolve(file);
@@ -204,11 +211,19 @@ export function loadFace(file: string, index = 0, cache: FontCache = fontCache()
   const known = loaded.get(memo);
   if (known) return known;
   let face: FaceData | undefined;
-  const hash = cache.usable ? contentHash(abs, cache, stat) : undefined;
-  const entry = hash ? `${hash}-${index}.json` : undefined;
+  // Without a cache, only a bundled font is worth hashing: its figures ship with it.
+  const hash = cache.usable ? contentHash(abs, cache, stat) : isBundled(abs) ? sha256(readFileSync(abs)) : undefined;
+  const entry = hash && cache.usable ? `${hash}-${index}.json` : undefined;
   if (entry) {
     const figures = cache.readJson<FaceFigures>('faces', entry);
     if (validFigures(figures)) face = new FaceData(abs, index, figures);
+  }
+  if (!face && hash) {
+    const figures = bundledFigures(hash, index, FORMAT);
+    if (validFigures(figures)) {
+      face = new FaceData(abs, index, figures);
+      if (entry) cache.writeJson('faces', entry, figures);
+    }
   }
   if (!face) {
     const f = FontFile.open(abs);

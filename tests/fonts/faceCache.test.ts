@@ -2,7 +2,8 @@
 // and give exactly what a fresh fontkit parse gives: `has` and the advance of
 // every mapped code point, the ink of the marks, the em box, the names. A
 // damaged or cut-off cache entry is ignored and rewritten; a cache that
-// cannot be written is done without; a warm cache never decodes an outline.
+// cannot be written is done without; a warm cache never decodes an outline,
+// nor, for the bundled fonts, whose figures ship in fonts/figures.json, a cold one.
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +11,9 @@ import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { cacheRoot, FontCache, sha256 } from '../../src/fonts/fontCache.js';
 import { inkCodePoints, REFERENCE_IDEOGRAPHS } from '../../src/fonts/inkBoxes.js';
-import { forgetLoadedFaces, loadFace, type LoadedFace } from '../../src/fonts/loadFace.js';
+import { bundledFigures } from '../../src/fonts/bundledFigures.js';
+import { FontFile } from '../../src/fonts/fontFile.js';
+import { computeFigures, FaceData, forgetLoadedFaces, loadFace, type LoadedFace } from '../../src/fonts/loadFace.js';
 import { REPO_ROOT, tempDir } from '../helpers/project.js';
 import { FONTS } from './fontFiles.js';
 
@@ -55,13 +58,21 @@ const UNMAPPED = [0xe000, 0x1f600, 0x10ffff, 0x0378];
 describe.each(BUNDLED)('%s', (name) => {
   const file = path.join(FONTS, name);
 
-  it('from the tables and a cold cache, then from the warm cache: what fontkit says, for every mapped code point', () => {
+  it('computed, shipped in fonts/figures.json, from a cold and from a warm cache: what fontkit says, for every mapped code point', () => {
     const cache = new FontCache(tempDir('bulletin-cache-'));
     const mapped = characterSet(file);
     expect(mapped.length).toBeGreaterThan(1000);
     const cps = [...mapped, ...UNMAPPED];
     const expected = fontkitFigures(file, cps);
     expect(expected.emAscent).toBeGreaterThan(0.7);
+
+    // Computed from the file (the path of a font that is neither cached nor bundled).
+    const font = FontFile.open(file);
+    const computed = computeFigures(font, 0);
+    font.close();
+    expect(ourFigures(new FaceData(file, 0, computed).as('f'), cps)).toEqual(expected);
+    // Shipped: the same figures, by the file's hash (scripts/font-figures.mjs writes them).
+    expect(bundledFigures(sha256(readFileSync(file)), 0, 'fonts-v1')).toEqual({ file: name, ...computed });
 
     forgetLoadedFaces();
     const cold = loadFace(file, 0, cache).as('f');
@@ -160,9 +171,22 @@ const out = files.map((f) => { const face = loadFace(f).as('f'); return [face.po
 console.log(JSON.stringify({ out, decoded: outlinesDecoded() }));
 `;
 
-function runChild(cacheDir: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+/**
+ * Copies of the bundled fonts with a byte added at the end: fonts all the same, but of other
+ * content, so that their figures are not shipped and must be computed.
+ */
+function unbundledCopies(): string[] {
+  const dir = tempDir('bulletin-fonts-');
+  return BUNDLED.map((f) => {
+    const copy = path.join(dir, f);
+    writeFileSync(copy, Buffer.concat([readFileSync(path.join(FONTS, f)), Buffer.from([0])]));
+    return copy;
+  });
+}
+
+function runChild(cacheDir: string, files: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', CHILD, JSON.stringify(BUNDLED.map((f) => path.join(FONTS, f)))], {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', CHILD, JSON.stringify(files)], {
       env: { ...process.env, BULLETIN_CACHE_DIR: cacheDir },
     });
     let stdout = '';
@@ -174,7 +198,7 @@ function runChild(cacheDir: string): Promise<{ status: number | null; stdout: st
 }
 
 describe('typesetting with a warm cache', () => {
-  it('reads and typesets the sample issue without decoding an outline or decompressing a WOFF2 file', () => {
+  it('reads and typesets the sample issue without decoding an outline or decompressing a WOFF2 file, even with an empty cache', () => {
     const dir = tempDir('bulletin-cache-');
     const script = `
       import zlib from 'node:zlib';
@@ -194,8 +218,9 @@ describe('typesetting with a warm cache', () => {
     };
     const cold = run();
     const warm = run();
-    expect(cold.decoded).toBe(true);
-    // The rare files (WOFF2) hold nothing the sample needs: even a cold cache reads only their start.
+    // Even with an empty cache (a fresh CI runner): the bundled fonts' figures ship with them.
+    expect(cold.decoded).toBe(false);
+    // The rare files (WOFF2) hold nothing the sample needs: a cold cache reads only their start.
     expect(cold.decompressed).toBeLessThanOrEqual(2);
     expect(warm).toEqual({ pages: cold.pages, decoded: false, decompressed: 0 });
     expect(warm.pages).toBeGreaterThan(5);
@@ -205,7 +230,8 @@ describe('typesetting with a warm cache', () => {
 describe('builds sharing one cache', () => {
   it('four processes filling an empty cache at once all succeed with the same figures; the entries are whole', async () => {
     const dir = tempDir('bulletin-cache-');
-    const runs = await Promise.all([1, 2, 3, 4].map(() => runChild(dir)));
+    const files = unbundledCopies();
+    const runs = await Promise.all([1, 2, 3, 4].map(() => runChild(dir, files)));
     for (const r of runs) expect(r.status, r.stderr).toBe(0);
     const results = runs.map((r) => JSON.parse(r.stdout) as { out: unknown; decoded: boolean });
     for (const r of results) expect(r.out).toEqual(results[0]!.out);
@@ -213,7 +239,7 @@ describe('builds sharing one cache', () => {
     expect(entries).toHaveLength(BUNDLED.length);
     expect(readdirSync(path.join(dir, 'fonts-v1', 'faces')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     // With the cache warm, a process loads and measures every face without decoding an outline.
-    const warm = spawnSync(process.execPath, ['--input-type=module', '-e', CHILD, JSON.stringify(BUNDLED.map((f) => path.join(FONTS, f)))], {
+    const warm = spawnSync(process.execPath, ['--input-type=module', '-e', CHILD, JSON.stringify(files)], {
       env: { ...process.env, BULLETIN_CACHE_DIR: dir },
       encoding: 'utf8',
     });
@@ -222,5 +248,8 @@ describe('builds sharing one cache', () => {
     expect(w.out).toEqual(results[0]!.out);
     expect(w.decoded).toBe(false);
     expect(results.every((r) => r.decoded)).toBe(true);
+    // The same figures as the bundled fonts' own.
+    const bundled = await runChild(tempDir('bulletin-cache-'), BUNDLED.map((f) => path.join(FONTS, f)));
+    expect(JSON.parse(bundled.stdout)).toEqual({ out: results[0]!.out, decoded: false });
   });
 });
