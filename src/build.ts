@@ -41,6 +41,10 @@ export interface BuildOptions {
   dpi?: number;
   /** What earlier builds read and set, reused where nothing changed (the preview). */
   caches?: BuildCaches;
+  /** Draw characters no configured font has from installed fonts (default true; --no-system-fonts). */
+  systemFonts?: boolean;
+  /** Run the typography lint (default true; `bulletin fonts` does without). */
+  lint?: boolean;
   cwd?: string;
 }
 
@@ -79,15 +83,16 @@ export function prepareIssue(project: Project, issueRef: string, options: BuildO
   const where = templateWhere ?? { file: path.join(dir, ISSUE_FILE) };
   const template = caches ? caches.template(issue.template, project.templatesDir, diagnostics, where) : loadTemplate(issue.template, project.templatesDir, diagnostics, where);
   diagnostics.throwIfErrors();
+  const systemFonts = options.systemFonts ?? true;
   const fonts = caches
-    ? caches.fonts(template!, project.root, project.config.fontDirs, diagnostics)
-    : FontSet.load(template!, project.root, project.config.fontDirs, diagnostics);
+    ? caches.fonts(template!, project.root, project.config.fontDirs, diagnostics, { systemFonts })
+    : FontSet.load(template!, project.root, project.config.fontDirs, diagnostics, { systemFonts });
   diagnostics.throwIfErrors();
   const ctx = new TypesetContext(template!, fonts!, diagnostics);
   const layout = typesetIssue(issue, ctx, { draft: options.drafts ?? false, date: documentDate(issue.meta.date), ...(caches ? { flows: caches.flows } : {}) });
   diagnostics.throwIfErrors();
   // Typography findings are warnings: --strict makes them, like missing glyphs, fail the build.
-  const fixes = lintInto(issue, sources, template!, layout, diagnostics);
+  const fixes = options.lint === false ? new Map<string, LintFix[]>() : lintInto(issue, sources, template!, layout, diagnostics);
   if (options.strict && diagnostics.warnings.length > 0) throw new InputError(promoteWarnings(diagnostics.items));
   return { issue, template: template!, fonts: fonts!, layout, diagnostics, fixes };
 }

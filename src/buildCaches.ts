@@ -4,7 +4,7 @@
 // gives the same Layout and diagnostics as without them, sooner.
 import path from 'node:path';
 import { Diagnostics, type Diagnostic } from './diagnostics.js';
-import { FontSet } from './fonts/fontSet.js';
+import { FontSet, type FontSetOptions } from './fonts/fontSet.js';
 import type { Where } from './diagnostics.js';
 import { CONFIG_FILE } from './project/config.js';
 import { ReadCache } from './read/readCache.js';
@@ -50,15 +50,15 @@ export class BuildCaches {
   }
 
   /** FontSet.load, once for a template while the templates do not change. */
-  fonts(template: Template, projectRoot: string | undefined, extraDirs: string[], diags: Diagnostics): FontSet | undefined {
+  fonts(template: Template, projectRoot: string | undefined, extraDirs: string[], diags: Diagnostics, options: FontSetOptions = {}): FontSet | undefined {
     const entry = [...this.templates.values()].find((e) => e.template === template);
-    const key = JSON.stringify([projectRoot, extraDirs]);
+    const key = JSON.stringify([projectRoot, extraDirs, options.systemFonts ?? true]);
     if (entry?.fonts?.key === key) {
       diags.items.push(...entry.fonts.diagnostics);
       return entry.fonts.set;
     }
     const own = new Diagnostics();
-    const set = FontSet.load(template, projectRoot, extraDirs, own);
+    const set = FontSet.load(template, projectRoot, extraDirs, own, options);
     diags.items.push(...own.items);
     if (entry && set && !own.hasErrors()) entry.fonts = { key, set, diagnostics: own.items };
     return set;

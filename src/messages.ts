@@ -232,6 +232,10 @@ const catalogue = {
     zh: (p) => `字符“${p.char}”（U+${p.code}）在字体 ${p.face} 及其后备字体中都没有`,
     en: (p) => `the character "${p.char}" (U+${p.code}) is in neither the font ${p.face} nor its fallbacks`,
   },
+  'font.system': {
+    zh: (p) => `配置的字体都没有的字符（如“${p.char}”，U+${p.code}）由系统字体 ${p.file}（${p.font}）排出；加 --no-system-fonts 则只用随附和配置的字体`,
+    en: (p) => `characters no configured font has (such as "${p.char}", U+${p.code}) are drawn from the system font ${p.file} (${p.font}); --no-system-fonts uses only bundled and configured fonts`,
+  },
   'glyph.fallback': {
     zh: (p) => `字符“${p.char}”（U+${p.code}）由后备字体 ${p.fallback} 代替 ${p.face} 排出`,
     en: (p) => `the character "${p.char}" (U+${p.code}) is drawn from the fallback ${p.fallback} instead of ${p.face}`,

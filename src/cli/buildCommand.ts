@@ -23,6 +23,8 @@ export interface BuildCommandOptions {
   watch?: boolean;
   embedFonts?: boolean;
   dpi?: string;
+  /** false with --no-system-fonts. */
+  systemFonts?: boolean;
 }
 
 /** The formats --format may name (CONTRACT.md §5). */
@@ -103,6 +105,7 @@ export function buildOptionsOf(opts: BuildCommandOptions, r: Reporter): BuildOpt
     strict: opts.strict ?? false,
     embedFonts: opts.embedFonts ?? false,
     dpi: parseDpi(opts.dpi, r),
+    systemFonts: opts.systemFonts ?? true,
   };
 }
 

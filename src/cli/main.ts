@@ -94,6 +94,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', '在标准输出上输出 JSON / one JSON object on stdout')
     .option('--watch', '文件保存后自动重新生成 / rebuild on every change')
     .option('--embed-fonts', '在 DOCX 中嵌入所用字体的子集 / embed subsets of the fonts in the DOCX')
+    .option('--no-system-fonts', '只用随附和配置的字体，不用系统字体 / bundled and configured fonts only, no installed fonts')
     .action(async (issues: string[], opts: Record<string, unknown>) => {
       const json = Boolean(opts.json);
       await run((r) => buildCommand(issues, withRoot(opts), r), json);
@@ -108,6 +109,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--strict', '警告也视为错误 / warnings are errors')
     .option('--fix', '自动修正可安全修正的问题并显示改动 / apply the safe fixes, print a diff')
     .option('--drafts', '也检查草稿文章 / include draft articles')
+    .option('--no-system-fonts', '只用随附和配置的字体，不用系统字体 / bundled and configured fonts only, no installed fonts')
     .action(async (issues: string[], opts: Record<string, unknown>) => {
       await run((r) => checkCommand(issues, withRoot(opts), r), Boolean(opts.json));
     });
@@ -127,6 +129,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<issue>', '期次 / issue id or folder')
     .option('--port <n>', '端口（默认自动选择空闲端口）/ port (default: a free one)')
     .option('--open', '用默认浏览器打开 / open the default browser')
+    .option('--no-system-fonts', '只用随附和配置的字体，不用系统字体 / bundled and configured fonts only, no installed fonts')
     .action(async (issue: string, opts: Record<string, unknown>) => {
       await run((r) => previewCommand(issue, withRoot(opts), r));
     });
@@ -135,8 +138,9 @@ export async function main(argv: string[]): Promise<number> {
     .command('fonts')
     .description('显示各角色所用字体，以及缺字 / show the font of each role, and characters fonts lack')
     .argument('[issue]', '期次 / issue id or folder')
-    .action(async (issue: string | undefined) => {
-      await run((r) => fontsCommand(issue, withRoot({}), r));
+    .option('--no-system-fonts', '只用随附和配置的字体，不用系统字体 / bundled and configured fonts only, no installed fonts')
+    .action(async (issue: string | undefined, opts: { systemFonts?: boolean }) => {
+      await run((r) => fontsCommand(issue, withRoot({ systemFonts: opts.systemFonts ?? true }), r));
     });
 
   try {

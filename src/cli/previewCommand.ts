@@ -18,6 +18,8 @@ export interface PreviewCommandOptions {
   root?: string;
   port?: string;
   open?: boolean;
+  /** false with --no-system-fonts. */
+  systemFonts?: boolean;
 }
 
 /** Watch timing of the preview: a save is seen at once (no wait for the size to settle), a burst of saves rebuilds once. */
@@ -33,7 +35,7 @@ export function parsePort(value: string | undefined, r: Reporter): number {
 export async function previewCommand(issue: string, opts: PreviewCommandOptions, r: Reporter): Promise<number> {
   const port = parsePort(opts.port, r);
   const project = openProject(opts.root);
-  const session = new PreviewSession({ root: project.root, issue, lang: r.lang });
+  const session = new PreviewSession({ root: project.root, issue, lang: r.lang, systemFonts: opts.systemFonts ?? true });
   const dir = session.issueDir();
   if (!dir) {
     printDiagnostics([{ severity: 'error', code: 'issue.notFound', params: { issue, dir: project.issuesDir } }], r);

@@ -48,6 +48,8 @@ export interface PreviewOptions {
   issue: string;
   lang: Lang;
   cwd?: string;
+  /** false with --no-system-fonts. */
+  systemFonts?: boolean;
 }
 
 export class PreviewSession {
@@ -80,7 +82,7 @@ export class PreviewSession {
     let layout: Layout | undefined;
     try {
       const project = this.loadProjectOrThrow();
-      const prepared = prepareIssue(project, this.options.issue, { drafts: true, caches: this.caches, ...(this.options.cwd ? { cwd: this.options.cwd } : {}) });
+      const prepared = prepareIssue(project, this.options.issue, { drafts: true, caches: this.caches, systemFonts: this.options.systemFonts ?? true, ...(this.options.cwd ? { cwd: this.options.cwd } : {}) });
       layout = prepared.layout;
       diagnostics = prepared.diagnostics.items;
     } catch (err) {
