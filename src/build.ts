@@ -1,10 +1,10 @@
 // One build: read → typeset → render → atomic write. Also the shared first
-// half (read and typeset) used by `check`.
+// half (read and typeset) used by `check`. Each writer is imported when its
+// format is asked for: `check` loads none, `--format pdf` only the PDF's.
 import path from 'node:path';
 import { writeFilesAtomic } from './atomicWrite.js';
 import type { BuildCaches } from './buildCaches.js';
 import { Diagnostics, InputError, promoteWarnings, type Diagnostic } from './diagnostics.js';
-import { embeddedFonts } from './fonts/embeddedFonts.js';
 import type { LintFix } from './lint/lintIssue.js';
 import { lintInto } from './lint/lintReport.js';
 import { FontSet } from './fonts/fontSet.js';
@@ -12,10 +12,7 @@ import { obsoletePageFiles, pageFileName, pageFolder } from './pageFiles.js';
 import type { Issue, IssueDate } from './model.js';
 import type { Project } from './project/config.js';
 import { ISSUE_FILE, readIssue, resolveIssueDir } from './read/readIssue.js';
-import { renderDocx } from './render/docx/renderDocx.js';
-import { renderOfd } from './render/ofd/renderOfd.js';
-import { renderPageImages, type PageImageFormat } from './render/pageImages.js';
-import { ImageDecodeError, renderPdf } from './render/pdf.js';
+import type { PageImageFormat } from './render/pageImages.js';
 import { loadTemplate, type Template } from './template/loadTemplate.js';
 import { TypesetContext } from './typeset/context.js';
 import type { Layout } from './typeset/layout.js';
@@ -108,11 +105,14 @@ export async function buildIssue(project: Project, issueRef: string, options: Bu
     if (format === 'pdf') {
       rendered.push({ format, data: await pdfOf(prepared.layout), pages: prepared.layout.pages.length });
     } else if (format === 'ofd') {
+      const { renderOfd } = await import('./render/ofd/renderOfd.js');
       rendered.push({ format, data: await renderOfd(prepared.layout, { creator: 'bulletin', creatorVersion: VERSION }), pages: prepared.layout.pages.length });
     } else if (format === 'png' || format === 'svg') {
+      const { renderPageImages } = await import('./render/pageImages.js');
       pageImages.push({ format, pages: await renderPageImages(prepared.layout, format, options.dpi ?? DEFAULT_DPI) });
     } else {
-      const embedded = options.embedFonts ? await embeddedFonts(prepared.layout, prepared.template) : undefined;
+      const { renderDocx } = await import('./render/docx/renderDocx.js');
+      const embedded = options.embedFonts ? await (await import('./fonts/embeddedFonts.js')).embeddedFonts(prepared.layout, prepared.template) : undefined;
       rendered.push({
         format,
         data: renderDocx(prepared, { producer: PRODUCER, ...(embedded ? { embedded } : {}) }),
@@ -147,6 +147,7 @@ export function outDirOf(project: Project, options: Pick<BuildOptions, 'outDir' 
 
 /** The PDF; an image that does not decode is an input error at the line that names it. */
 async function pdfOf(layout: Layout): Promise<Uint8Array> {
+  const { ImageDecodeError, renderPdf } = await import('./render/pdf.js');
   try {
     return await renderPdf(layout, { producer: PRODUCER });
   } catch (err) {

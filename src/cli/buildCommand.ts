@@ -10,7 +10,7 @@ import { issueReport, jsonReport } from './jsonReport.js';
 import { allIssues, openProject, UsageError } from './projectArg.js';
 import { displayPath, printDiagnostics, type Reporter } from './report.js';
 import { text } from './texts.js';
-import { watchAndRebuild, type Watching } from './watch.js';
+import type { Watching } from './watch.js';
 
 export interface BuildCommandOptions {
   root?: string;
@@ -117,12 +117,16 @@ export async function buildCommand(issues: string[], opts: BuildCommandOptions, 
   if (refs.length === 0) r.info(text(r.lang, 'noIssues', { dir: project.issuesDir }));
   const exit = await runBuilds(project, refs, options, opts.json ?? false, r);
   if (!opts.watch) return exit;
-  const watching = startWatch(project, refs, options, r);
+  const watching = await startWatch(project, refs, options, r);
   return untilInterrupted(watching);
 }
 
-/** Watch the issues' folders, templates and config; rebuild on each save; keep going after input errors. */
-export function startWatch(project: Project, refs: string[], options: BuildOptions, r: Reporter): Watching {
+/**
+ * Watch the issues' folders, templates and config; rebuild on each save; keep
+ * going after input errors. The watcher is loaded only for --watch.
+ */
+export async function startWatch(project: Project, refs: string[], options: BuildOptions, r: Reporter): Promise<Watching> {
+  const { watchAndRebuild } = await import('./watch.js');
   const dirs = refs.map((ref) => resolveIssueDir(project, ref)).filter((d): d is string => d !== undefined);
   const watching = watchAndRebuild(project, dirs, outDirOf(project, options), async () => {
     // bulletin.config.yaml is watched too: read it again for every rebuild.

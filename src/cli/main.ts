@@ -1,16 +1,14 @@
 // The command line: parses arguments, prints messages, calls the library.
 // Nothing imports it; every command is also a function (src/cli/*Command.ts).
+// A command's module is imported only when that command runs, so that
+// `--version`, `--help` and `check` do not pay for loading the typesetter
+// or the writers (README, "性能 / Performance").
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../diagnostics.js';
 import type { Lang } from '../messages.js';
 import { VERSION } from '../version.js';
-import { buildCommand } from './buildCommand.js';
-import { checkCommand } from './checkCommand.js';
 import { EXIT } from './exitCodes.js';
-import { fontsCommand } from './fontsCommand.js';
-import { newCommand } from './newCommand.js';
-import { previewCommand } from './previewCommand.js';
-import { UsageError } from './projectArg.js';
+import { UsageError } from './usageError.js';
 import { chooseLang, makeReporter, printDiagnostics, type Reporter } from './report.js';
 import { text } from './texts.js';
 
@@ -97,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--no-system-fonts', '只用随附和配置的字体，不用系统字体 / bundled and configured fonts only, no installed fonts')
     .action(async (issues: string[], opts: Record<string, unknown>) => {
       const json = Boolean(opts.json);
-      await run((r) => buildCommand(issues, withRoot(opts), r), json);
+      await run(async (r) => (await import('./buildCommand.js')).buildCommand(issues, withRoot(opts), r), json);
     });
 
   program
@@ -111,7 +109,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--drafts', '也检查草稿文章 / include draft articles')
     .option('--no-system-fonts', '只用随附和配置的字体，不用系统字体 / bundled and configured fonts only, no installed fonts')
     .action(async (issues: string[], opts: Record<string, unknown>) => {
-      await run((r) => checkCommand(issues, withRoot(opts), r), Boolean(opts.json));
+      await run(async (r) => (await import('./checkCommand.js')).checkCommand(issues, withRoot(opts), r), Boolean(opts.json));
     });
 
   program
@@ -120,7 +118,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<issue>', '新期次的目录名，如 2024-09 / the new issue id, e.g. 2024-09')
     .option('--date <YYYY-MM-DD>', '出刊日期（默认今天）/ issue date (default today)')
     .action(async (issue: string, opts: { date?: string }) => {
-      await run((r) => newCommand(issue, withRoot(opts), r));
+      await run(async (r) => (await import('./newCommand.js')).newCommand(issue, withRoot(opts), r));
     });
 
   program
@@ -131,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--open', '用默认浏览器打开 / open the default browser')
     .option('--no-system-fonts', '只用随附和配置的字体，不用系统字体 / bundled and configured fonts only, no installed fonts')
     .action(async (issue: string, opts: Record<string, unknown>) => {
-      await run((r) => previewCommand(issue, withRoot(opts), r));
+      await run(async (r) => (await import('./previewCommand.js')).previewCommand(issue, withRoot(opts), r));
     });
 
   program
@@ -140,7 +138,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument('[issue]', '期次 / issue id or folder')
     .option('--no-system-fonts', '只用随附和配置的字体，不用系统字体 / bundled and configured fonts only, no installed fonts')
     .action(async (issue: string | undefined, opts: { systemFonts?: boolean }) => {
-      await run((r) => fontsCommand(issue, withRoot({ systemFonts: opts.systemFonts ?? true }), r));
+      await run(async (r) => (await import('./fontsCommand.js')).fontsCommand(issue, withRoot({ systemFonts: opts.systemFonts ?? true }), r));
     });
 
   try {

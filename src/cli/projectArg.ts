@@ -5,7 +5,7 @@ import { Diagnostics, InputError } from '../diagnostics.js';
 import { findProjectRoot, loadProject, type Project } from '../project/config.js';
 import { issueNames } from '../read/issueList.js';
 
-export class UsageError extends Error {}
+export { UsageError } from './usageError.js';
 
 export function openProject(rootOption: string | undefined, cwd = process.cwd()): Project {
   const root = rootOption ? path.resolve(cwd, rootOption) : findProjectRoot(cwd);
