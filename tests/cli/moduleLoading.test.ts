@@ -13,6 +13,14 @@ const WORK = ['dist/read/', 'dist/typeset/', 'dist/build.js', 'dist/check.js', '
 describe('what a command loads', () => {
   const root = writeProject(MINIMAL);
 
+  it('a bare --version loads nothing but bin/bulletin.js', () => {
+    const r = loadedModules(root, ['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(r.modules).toContain('bin/bulletin.js');
+    expect(under(r.modules, 'dist/', 'node_modules/')).toEqual([]);
+  });
+
   it('--version after another option, and --help, load the command line but no reader, typesetter or writer', () => {
     for (const args of [['--lang', 'en', '--version'], ['--help'], ['build', '--help']]) {
       const r = loadedModules(root, args);

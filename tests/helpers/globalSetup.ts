@@ -1,4 +1,5 @@
-// Compile the CLI once before the tests, so tests that spawn bin/bulletin.js
+// Compile and bundle the CLI once before the tests (what `npm run build`
+// does: tsc, then scripts/bundle.mjs), so tests that spawn bin/bulletin.js
 // run the code under test and not a stale build. Type errors do not stop the
 // emit (exit status 2) and are not this step's to judge: `npm test` runs the
 // type check first (`npm run typecheck`), so a run of single test files
@@ -20,11 +21,13 @@ export default function setup(): () => void {
   const teardown = () => rmSync(cache, { recursive: true, force: true });
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.json')], { encoding: 'utf8' });
-  if (r.status === 0) return teardown;
-  if (r.status === 2) {
-    process.stderr.write(`globalSetup: dist/ compiled with type errors (npm run typecheck reports them)\n`);
-    return teardown;
+  if (r.status === 2) process.stderr.write(`globalSetup: dist/ compiled with type errors (npm run typecheck reports them)\n`);
+  else if (r.status !== 0) {
+    teardown();
+    throw new Error(`tsc failed (status ${r.status}): ${r.stdout}${r.stderr}`);
   }
+  const b = spawnSync(process.execPath, [path.join(root, 'scripts/bundle.mjs')], { encoding: 'utf8' });
+  if (b.status === 0) return teardown;
   teardown();
-  throw new Error(`tsc failed (status ${r.status}): ${r.stdout}${r.stderr}`);
+  throw new Error(`scripts/bundle.mjs failed (status ${b.status}): ${b.stdout}${b.stderr}`);
 }
