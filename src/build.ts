@@ -16,10 +16,11 @@ import type { PageImageFormat } from './render/pageImages.js';
 import { loadTemplate, type Template } from './template/loadTemplate.js';
 import { TypesetContext } from './typeset/context.js';
 import type { Layout } from './typeset/layout.js';
+import type { OutputFormat } from './outputFormats.js';
 import { typesetIssue } from './typeset/typesetIssue.js';
 import { PRODUCER, VERSION } from './version.js';
 
-export type Format = 'pdf' | 'docx' | 'ofd' | PageImageFormat;
+export type Format = OutputFormat;
 
 /** The resolution of PNG pages when none is asked for. */
 export const DEFAULT_DPI = 150;

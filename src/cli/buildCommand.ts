@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DEFAULT_DPI, outDirOf, type BuildOptions, type Format } from '../build.js';
 import { Diagnostics } from '../diagnostics.js';
 import { loadProject, type Project } from '../project/config.js';
+import { DEFAULT_FORMATS, OUTPUT_FORMATS } from '../outputFormats.js';
 import { resolveIssueDir } from '../read/readIssue.js';
 import { buildMany, type IssueOutcome } from './buildRunner.js';
 import { EXIT } from './exitCodes.js';
@@ -27,16 +28,14 @@ export interface BuildCommandOptions {
   systemFonts?: boolean;
 }
 
-/** The formats --format may name (CONTRACT.md §5). */
-const FORMATS: readonly Format[] = ['pdf', 'docx', 'ofd', 'png', 'svg'];
-
-export function parseFormats(value: string | undefined, r: Reporter): Format[] {
-  if (value === undefined) return ['pdf', 'docx'];
+/** The formats --format names (docs/interface.md §3); without it, the config's (`formats`). */
+export function parseFormats(value: string | undefined, r: Reporter, configured: readonly Format[] = DEFAULT_FORMATS): Format[] {
+  if (value === undefined) return [...configured];
   const formats = value
     .split(',')
     .map((s) => s.trim().toLowerCase())
     .filter(Boolean);
-  if (formats.length === 0 || formats.some((f) => !(FORMATS as readonly string[]).includes(f))) throw new UsageError(text(r.lang, 'badFormat', { value }));
+  if (formats.length === 0 || formats.some((f) => !(OUTPUT_FORMATS as readonly string[]).includes(f))) throw new UsageError(text(r.lang, 'badFormat', { value }));
   return [...new Set(formats)] as Format[];
 }
 
@@ -110,8 +109,9 @@ export function buildOptionsOf(opts: BuildCommandOptions, r: Reporter): BuildOpt
 }
 
 export async function buildCommand(issues: string[], opts: BuildCommandOptions, r: Reporter): Promise<number> {
-  const options = buildOptionsOf(opts, r);
+  const flagged = buildOptionsOf(opts, r);
   const project = openProject(opts.root);
+  const options = opts.format === undefined ? { ...flagged, formats: [...project.config.formats] } : flagged;
   const refs = opts.all ? allIssues(project) : issues;
   if (refs.length === 0 && !opts.all) throw new UsageError(text(r.lang, 'needIssue'));
   if (refs.length === 0) r.info(text(r.lang, 'noIssues', { dir: project.issuesDir }));
