@@ -11,7 +11,7 @@ import type { Issue, IssueDate } from './model.js';
 import type { Project } from './project/config.js';
 import { ISSUE_FILE, readIssue, resolveIssueDir } from './read/readIssue.js';
 import { renderDocx } from './render/docx.js';
-import { ImageDecodeError, renderPdf } from './render/pdf.js';
+import { ImageDecodeError, renderPdf } from './render/pdf/renderPdf.js';
 import { loadTemplate, type Template } from './template/loadTemplate.js';
 import { TypesetContext } from './typeset/context.js';
 import type { Layout } from './typeset/layout.js';
