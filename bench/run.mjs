@@ -13,7 +13,7 @@ import { Diagnostics } from '../dist/diagnostics.js';
 import { FontSet } from '../dist/fonts/fontSet.js';
 import { loadProject } from '../dist/project/config.js';
 import { readIssue } from '../dist/read/readIssue.js';
-import { renderPdf } from '../dist/render/pdf.js';
+import { renderPdf } from '../dist/render/pdf/renderPdf.js';
 import { loadTemplate } from '../dist/template/loadTemplate.js';
 import { TypesetContext } from '../dist/typeset/context.js';
 import { typesetIssue } from '../dist/typeset/typesetIssue.js';

@@ -232,6 +232,14 @@ const catalogue = {
     zh: (p) => `字符“${p.char}”（U+${p.code}）在字体 ${p.face} 及其后备字体中都没有`,
     en: (p) => `the character "${p.char}" (U+${p.code}) is in neither the font ${p.face} nor its fallbacks`,
   },
+  'pdfa.missingGlyph': {
+    zh: (p) => `字符“${p.char}”（U+${p.code}）没有任何字体能排出，PDF/A-${p.level} 不允许缺字（.notdef）；请配置含此字的字体，或改用 --pdfa 1b`,
+    en: (p) => `no font has the character "${p.char}" (U+${p.code}), and PDF/A-${p.level} allows no missing glyph (.notdef); configure a font that has it, or use --pdfa 1b`,
+  },
+  'pdfa.cmykImage': {
+    zh: (p) => `图片“${p.src}”是 CMYK 的 JPEG，PDF/A（sRGB 输出意图）不能包含 CMYK 图像；请把它导出为 RGB`,
+    en: (p) => `the image "${p.src}" is a CMYK JPEG, which PDF/A (with its sRGB output intent) cannot hold; export it as RGB`,
+  },
   'glyph.fallback': {
     zh: (p) => `字符“${p.char}”（U+${p.code}）由后备字体 ${p.fallback} 代替 ${p.face} 排出`,
     en: (p) => `the character "${p.char}" (U+${p.code}) is drawn from the fallback ${p.fallback} instead of ${p.face}`,

@@ -1,6 +1,7 @@
 // `bulletin build [ISSUE...]` and `bulletin preview ISSUE`.
 import { outDirOf, type BuildOptions, type Format } from '../build.js';
 import { Diagnostics } from '../diagnostics.js';
+import { DEFAULT_PDFA_LEVEL, PDFA_LEVELS, type PdfALevel } from '../pdfaLevel.js';
 import { loadProject, type Project } from '../project/config.js';
 import { resolveIssueDir } from '../read/readIssue.js';
 import { buildMany, type IssueOutcome } from './buildRunner.js';
@@ -21,6 +22,8 @@ export interface BuildCommandOptions {
   json?: boolean;
   watch?: boolean;
   embedFonts?: boolean;
+  /** --pdfa alone (true) or with a level. */
+  pdfa?: boolean | string;
 }
 
 export function parseFormats(value: string | undefined, r: Reporter): Format[] {
@@ -31,6 +34,15 @@ export function parseFormats(value: string | undefined, r: Reporter): Format[] {
     .filter(Boolean);
   if (formats.length === 0 || formats.some((f) => f !== 'pdf' && f !== 'docx')) throw new UsageError(text(r.lang, 'badFormat', { value }));
   return [...new Set(formats)] as Format[];
+}
+
+/** --pdfa: no flag, the flag alone (2b), or a level. */
+export function parsePdfa(value: boolean | string | undefined, r: Reporter): PdfALevel | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (value === true) return DEFAULT_PDFA_LEVEL;
+  const level = value.trim().toLowerCase();
+  if (!(PDFA_LEVELS as readonly string[]).includes(level)) throw new UsageError(text(r.lang, 'badPdfa', { value }));
+  return level as PdfALevel;
 }
 
 /** The exit status of a set of outcomes: the worst of them. */
@@ -85,6 +97,7 @@ export function buildOptionsOf(opts: BuildCommandOptions, r: Reporter): BuildOpt
     drafts: opts.drafts ?? false,
     strict: opts.strict ?? false,
     embedFonts: opts.embedFonts ?? false,
+    ...(opts.pdfa !== undefined ? { pdfa: parsePdfa(opts.pdfa, r) ?? false } : {}),
   };
 }
 

@@ -28,6 +28,7 @@ const zh = {
   needIssue: () => '请指定期次，或使用 --all',
   noIssues: (p) => `${p.dir} 下还没有期次`,
   badFormat: (p) => `--format 只能是 pdf、docx 或 pdf,docx，而不是“${p.value}”`,
+  badPdfa: (p) => `--pdfa 只能是 1b、2b、2u 或 2a（不写级别即 2b），而不是“${p.value}”`,
   internal: (p) => `内部错误：${p.message}（加 --debug 查看详情）`,
 } satisfies Texts;
 
@@ -56,6 +57,7 @@ const en: Record<keyof typeof zh, Texts[string]> = {
   needIssue: () => 'name the issues, or use --all',
   noIssues: (p) => `there are no issues under ${p.dir} yet`,
   badFormat: (p) => `--format takes pdf, docx or pdf,docx, not "${p.value}"`,
+  badPdfa: (p) => `--pdfa takes 1b, 2b, 2u or 2a (2b when no level is given), not "${p.value}"`,
   internal: (p) => `internal error: ${p.message} (--debug shows the details)`,
 };
 

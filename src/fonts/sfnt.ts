@@ -114,7 +114,7 @@ export function descriptorMetrics(font: Sfnt): { flags: number; bbox: [number, n
   if (font.tables.has('OS/2')) {
     const os2 = table(font, 'OS/2');
     weight = os2.getUint16(4);
-    if (os2.getUint16(0) >= 2 && os2.byteLength >= 90) capHeight = s(os2.getInt16(88));
+    if (os2.getUint16(0) >= 2 && os2.byteLength >= 90 && os2.getInt16(88) > 0) capHeight = s(os2.getInt16(88));
     // PANOSE serif style (byte 1 of the family kind Latin text): 11–13 are sans.
     const family = os2.getUint8(32);
     const serifStyle = os2.getUint8(33);

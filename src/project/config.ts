@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Diagnostics } from '../diagnostics.js';
 import { isDirectory } from '../fileKinds.js';
+import { PDFA_LEVELS } from '../pdfaLevel.js';
 import { issueDefaultsSchema } from '../read/issueSchema.js';
 import { readSourceFile } from '../read/sourceFile.js';
 import { validateYaml } from '../read/schemaIssues.js';
@@ -16,6 +17,8 @@ const configSchema = z.strictObject({
   outDir: z.string().trim().min(1).default('out'),
   template: z.string().trim().min(1).default('jianbao'),
   defaults: issueDefaultsSchema.default({}),
+  /** PDF/A for every PDF built: a level (2b, 1b, 2u, 2a), or true for 2b. --pdfa overrides it. */
+  pdfa: z.union([z.boolean(), z.enum(PDFA_LEVELS)]).optional(),
   /** Extra folders searched for font files named by templates. */
   fontDirs: z.array(z.string().trim().min(1)).default([]),
   /** Inputs larger than these are refused with a message, not read. */

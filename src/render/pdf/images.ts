@@ -10,7 +10,12 @@ import { decodePng } from './pngDecode.js';
 export interface ImageOptions {
   /** Soft masks allowed; otherwise alpha is flattened onto white. */
   smask: boolean;
+  /** DeviceCMYK allowed (not beside PDF/A's sRGB output intent). */
+  deviceCmyk: boolean;
 }
+
+/** A CMYK image where DeviceCMYK is not allowed. */
+export class CmykNotAllowed extends Error {}
 
 interface JpegInfo {
   width: number;
@@ -49,10 +54,11 @@ export function jpegInfo(b: Uint8Array): JpegInfo {
 
 const COLOR_SPACES: Record<number, string> = { 1: 'DeviceGray', 3: 'DeviceRGB', 4: 'DeviceCMYK' };
 
-function jpegXObject(file: PdfFile, data: Uint8Array): PdfRef {
+function jpegXObject(file: PdfFile, data: Uint8Array, options: ImageOptions): PdfRef {
   const info = jpegInfo(data);
   const space = COLOR_SPACES[info.components];
   if (!space) throw new Error(`a JPEG of ${info.components} components`);
+  if (info.components === 4 && !options.deviceCmyk) throw new CmykNotAllowed('CMYK JPEG');
   const dict: PdfDict = {
     Type: name('XObject'),
     Subtype: name('Image'),
@@ -115,7 +121,7 @@ export class ImageStore {
     const digest = createHash('sha256').update(data).digest('hex');
     let entry = this.byDigest.get(digest);
     if (!entry) {
-      const ref = format === 'jpeg' ? jpegXObject(this.file, data) : pngXObject(this.file, data, this.options);
+      const ref = format === 'jpeg' ? jpegXObject(this.file, data, this.options) : pngXObject(this.file, data, this.options);
       entry = { ref, resource: `Im${this.byDigest.size + 1}` };
       this.byDigest.set(digest, entry);
     }

@@ -6,7 +6,7 @@
 import type { ArtifactKind, Color, ImageItem, LayoutItem, LayoutPage, Owner, TextRun } from '../../typeset/layout.js';
 import { ContentStream, type DeviceColor } from './content.js';
 import type { FontSubset } from './fontSubset.js';
-import type { ImageStore } from './images.js';
+import { CmykNotAllowed, type ImageStore } from './images.js';
 import { name, textString, type PdfDict } from './objects.js';
 import type { StructElem } from './structure.js';
 
@@ -20,6 +20,13 @@ export class ImageDecodeError extends Error {
     readonly detail: string,
   ) {
     super(`${source.src}: ${detail}`);
+  }
+}
+
+/** A CMYK image in a file that may not draw DeviceCMYK (PDF/A with its sRGB output intent). */
+export class CmykImageError extends Error {
+  constructor(readonly source: ImageItem['source']) {
+    super(`${source.src}: CMYK`);
   }
 }
 
@@ -122,6 +129,7 @@ export function drawPage(page: LayoutPage, pageIndex: number, ctx: PageContext):
     try {
       xobject = ctx.images.get(item.format, item.data);
     } catch (err) {
+      if (err instanceof CmykNotAllowed) throw new CmykImageError(item.source);
       throw new ImageDecodeError(item.source, (err as Error).message);
     }
     images.set(xobject.resource, xobject.ref);

@@ -6,8 +6,9 @@ import type { PdfFile } from './file.js';
 import { asciiString, name, type PdfRef } from './objects.js';
 import { SRGB_DESCRIPTION, srgbProfile } from './srgbProfile.js';
 
-export const PDFA_LEVELS = ['1b', '2b', '2u', '2a'] as const;
-export type PdfALevel = (typeof PDFA_LEVELS)[number];
+import type { PdfALevel } from '../../pdfaLevel.js';
+
+export type { PdfALevel };
 
 export interface FileRules {
   version: string;
@@ -31,7 +32,8 @@ export function fileRules(level: PdfALevel | undefined): FileRules {
     pdfa: { part, conformance },
     transparency: part >= 2,
     deviceCmyk: false,
-    cidSet: part === 1,
+    // Required by PDF/A-1 (ISO 19005-1 §6.3.5); allowed, when complete, by PDF/A-2.
+    cidSet: true,
     noNotdef: part >= 2,
   };
 }

@@ -16,7 +16,7 @@ import { fileRules, outputIntent, type PdfALevel } from './pdfa.js';
 import { writeStructure } from './structureObjects.js';
 import { buildStructure } from './structure.js';
 
-export { ImageDecodeError, NotdefGlyphError } from './page.js';
+export { CmykImageError, ImageDecodeError, NotdefGlyphError } from './page.js';
 export type { PdfALevel } from './pdfa.js';
 
 export interface PdfOptions {
@@ -60,7 +60,7 @@ export async function renderPdf(layout: Layout, options: PdfOptions): Promise<Bu
   const fontRefs = new Map([...fonts.values()].map((f) => [f.resource, f.ref]));
 
   const structure = buildStructure(layout.issue);
-  const images = new ImageStore(file, { smask: rules.transparency });
+  const images = new ImageStore(file, { smask: rules.transparency, deviceCmyk: rules.deviceCmyk });
   const pageRefs = layout.pages.map(() => file.alloc());
   const marked = layout.pages.map((page, index) => {
     const drawn = drawPage(page, index, { height: layout.height, fonts, images, leaves: structure.leaves, deviceCmyk: rules.deviceCmyk, noNotdef: rules.noNotdef });

@@ -24,7 +24,6 @@ export function writeStructure(file: PdfFile, root: StructElem, marked: StructEl
       S: name(e.type),
       P: parent,
       ...(pg !== undefined ? { Pg: pages[pg]! } : {}),
-      ...(e.title !== undefined ? { T: textString(e.title) } : {}),
       ...(e.alt !== undefined ? { Alt: textString(e.alt) } : {}),
       ...(e.attributes ? { A: e.attributes } : {}),
       K: kids.length === 1 ? kids[0]! : kids,
