@@ -101,7 +101,18 @@ export function buildOptionsOf(opts: BuildCommandOptions, r: Reporter): BuildOpt
   };
 }
 
-export async function buildCommand(issues: string[], opts: BuildCommandOptions, r: Reporter): Promise<number> {
+/**
+ * `--pdfa 2024-08` takes the issue for the flag's optional level: a value
+ * that is not shaped like a level (a digit and a letter) is an issue, and
+ * the flag stands alone.
+ */
+export function splitPdfaValue(issues: string[], opts: BuildCommandOptions): { issues: string[]; opts: BuildCommandOptions } {
+  if (typeof opts.pdfa !== 'string' || /^\s*\d[a-z]\s*$/i.test(opts.pdfa)) return { issues, opts };
+  return { issues: [opts.pdfa, ...issues], opts: { ...opts, pdfa: true } };
+}
+
+export async function buildCommand(givenIssues: string[], givenOpts: BuildCommandOptions, r: Reporter): Promise<number> {
+  const { issues, opts } = splitPdfaValue(givenIssues, givenOpts);
   const options = buildOptionsOf(opts, r);
   const project = openProject(opts.root);
   const refs = opts.all ? allIssues(project) : issues;
