@@ -1,134 +1,129 @@
-// Benchmarks: typesetting time for the sample issue and for a synthetic issue
-// 20 times its size, from one run on this machine; growth should be linear.
-// Then whole builds (read, typeset, PDF and DOCX written) of the large inputs
-// the reliability issue names: one article of 1 MB, an issue of 200 articles.
-// Run with `npm run bench` (builds first via the prepare step of npm ci).
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// `npm run bench`: bulletin measured as a user meets it — every figure a whole
+// process (a new `node bin/bulletin.js …` each time) on a fresh temporary copy
+// of the sample project, medians of BENCH_RUNS runs (5), ours and the peer
+// (Typst 0.10 compiling bench/peers/sample.typ) alternating run by run:
+//   1. cold `build 2024-08` (PDF + DOCX), `--format pdf`, `--format docx`,
+//      `check 2024-08`, `--version`;
+//   2. a rebuild inside a running `preview`, from an article's save to the
+//      new output (bench/preview.mjs);
+//   3. `build --all` over 24 copies of the sample issue;
+//   4. an issue holding the sample's articles 20 times over;
+//   5. Typst on the same issue, PDF only.
+// Peak RSS comes from separate runs under GNU time (BENCH_RSS_RUNS, 3).
+// Then the targets of the performance issue, met or not; the results also
+// go to bench/results/latest.json. See README, "性能 / Performance".
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { performance } from 'node:perf_hooks';
-import { buildIssue } from '../dist/build.js';
-import { Diagnostics } from '../dist/diagnostics.js';
-import { FontSet } from '../dist/fonts/fontSet.js';
-import { loadProject } from '../dist/project/config.js';
-import { readIssue } from '../dist/read/readIssue.js';
-import { renderPdf } from '../dist/render/pdf/renderPdf.js';
-import { loadTemplate } from '../dist/template/loadTemplate.js';
-import { TypesetContext } from '../dist/typeset/context.js';
-import { typesetIssue } from '../dist/typeset/typesetIssue.js';
+import { canMeasureRss, childEnv, median, runChild } from './child.mjs';
+import { textCharacters } from './pdfText.mjs';
+import { measurePreview } from './preview.mjs';
+import { SAMPLE, copiesOfSample, makeProject, repoRoot, sampleArticles } from './projects.mjs';
+import { figuresTable, targets, targetsTable } from './report.mjs';
+import { bundledFontsOnly, findTypst, typstArgs } from './typst.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const count = (name, fallback) => {
+  const n = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number ≥ 1, not ${process.env[name]}`);
+  return n;
+};
+const RUNS = count('BENCH_RUNS', 5);
+const RSS_RUNS = count('BENCH_RSS_RUNS', 3);
+const SAVES = count('BENCH_SAVES', 8);
+const X20 = 20;
 
-/** A project whose issue holds the sample's articles `times` times over. */
-function syntheticProject(times) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bulletin-bench-'));
-  cpSync(path.join(root, 'bulletin.config.yaml'), path.join(dir, 'bulletin.config.yaml'));
-  const src = path.join(root, 'issues/2024-08');
-  const dst = path.join(dir, 'issues/2024-08');
-  cpSync(src, dst, { recursive: true });
-  const articles = readdirSync(src).filter((f) => f.endsWith('.md'));
-  for (const f of articles) rmSync(path.join(dst, f));
-  for (let k = 0; k < times; k++) {
-    for (const f of articles) writeFileSync(path.join(dst, `${String(k).padStart(3, '0')}-${f}`), readFileSync(path.join(src, f)));
-  }
-  return dir;
-}
+const node = process.execPath;
+const cli = path.join(repoRoot, 'bin', 'bulletin.js');
+const typst = findTypst();
+const fontsOnly = typst.binary ? bundledFontsOnly() : undefined;
 
-/** Characters of text in model blocks. */
-function textLength(node) {
-  if (Array.isArray(node)) return node.reduce((n, x) => n + textLength(x), 0);
-  if (node && typeof node === 'object') {
-    if (node.type === 'text') return [...node.value].length;
-    return textLength(node.children ?? node.blocks ?? node.items ?? []);
-  }
-  return 0;
-}
+/** Each case: the project it runs in, its command and arguments, the outputs to weigh. */
+const ours = (key, args, issues, outputs = {}) => ({ key, issues, command: node, args: (p) => [cli, ...args(p)], outputs });
+const cases = [
+  ours('build', (p) => ['build', SAMPLE, '--out', p.out], undefined, { pdf: `${SAMPLE}.pdf`, docx: `${SAMPLE}.docx` }),
+  ...(typst.binary ? [{ key: 'typst', command: typst.binary, args: typstArgs, env: childEnv(fontsOnly.env), outputs: { pdf: 'sample.pdf' } }] : []),
+  ours('pdf', (p) => ['build', SAMPLE, '--format', 'pdf', '--out', p.out]),
+  ours('docx', (p) => ['build', SAMPLE, '--format', 'docx', '--out', p.out]),
+  ...(typst.binary ? [{ key: 'typstSystemFonts', command: typst.binary, args: typstArgs }] : []),
+  ours('check', () => ['check', SAMPLE]),
+  ours('version', () => ['--version']),
+  ours('all24', (p) => ['build', '--all', '--out', p.out], copiesOfSample(24)),
+  ours('x20', (p) => ['build', SAMPLE, '--out', p.out], { [SAMPLE]: X20 }),
+];
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
+const results = Object.fromEntries(cases.map((c) => [c.key, { times: [], rss: [] }]));
+const pdfs = {};
 
-async function measure(projectRoot) {
-  const diags = new Diagnostics();
-  const project = loadProject(projectRoot, diags);
-  const dir = path.join(project.issuesDir, '2024-08');
-  const template = loadTemplate('jianbao', project.templatesDir, diags);
-  const fonts = FontSet.load(template, project.root, [], diags);
-  const read = [];
-  const typeset = [];
-  const pdf = [];
-  let layout;
-  let chars = 0;
-  for (let i = 0; i < RUNS + 1; i++) {
-    const t0 = performance.now();
-    const { issue } = readIssue(project, dir);
-    const t1 = performance.now();
-    layout = typesetIssue(issue, new TypesetContext(template, fonts, new Diagnostics()), { draft: false, date: new Date(0) });
-    const t2 = performance.now();
-    await renderPdf(layout, { producer: 'bench' });
-    const t3 = performance.now();
-    if (i === 0) {
-      chars = issue.articles.reduce((n, a) => n + textLength(a.blocks), 0);
-      continue; // warm-up
+/** One run of a case on a fresh project copy; the first timed run also weighs its outputs. */
+async function runCase(c, rss) {
+  const project = makeProject(c.issues);
+  try {
+    const r = await runChild(c.command, c.args(project), { cwd: project.root, env: c.env ?? childEnv(), rss });
+    const into = results[c.key];
+    if (rss) into.rss.push(r.rssKB);
+    else into.times.push(r.ms);
+    if (!rss && into.bytes === undefined && Object.keys(c.outputs ?? {}).length > 0) {
+      into.bytes = Object.fromEntries(Object.entries(c.outputs).map(([kind, file]) => [kind, statSync(path.join(project.out, file)).size]));
+      if (c.outputs.pdf && (c.key === 'build' || c.key === 'typst')) pdfs[c.key] = textCharacters(path.join(project.out, c.outputs.pdf));
     }
-    read.push(t1 - t0);
-    typeset.push(t2 - t1);
-    pdf.push(t3 - t2);
+  } finally {
+    project.dispose();
   }
-  globalThis.gc?.();
-  return { read: median(read), typeset: median(typeset), pdf: median(pdf), pages: layout.pages.length, chars, heapMB: process.memoryUsage().heapUsed / 1048576 };
 }
 
-const small = await measure(root);
-const bigRoot = syntheticProject(20);
-const big = await measure(bigRoot);
-rmSync(bigRoot, { recursive: true, force: true });
-
-const fmt = (n) => n.toFixed(1).padStart(8);
-console.log(`runs: ${RUNS} (median), node ${process.version}`);
-console.log('                 chars  pages     read ms  typeset ms   render ms');
-console.log(`sample issue   ${String(small.chars).padStart(7)} ${String(small.pages).padStart(6)} ${fmt(small.read)}   ${fmt(small.typeset)}   ${fmt(small.pdf)}`);
-console.log(`20× synthetic  ${String(big.chars).padStart(7)} ${String(big.pages).padStart(6)} ${fmt(big.read)}   ${fmt(big.typeset)}   ${fmt(big.pdf)}`);
-const ratio = big.typeset / small.typeset;
-console.log(`typesetting time ratio 20× / 1×: ${ratio.toFixed(1)} (linear growth: about 20)`);
-console.log(`typesetting per page: ${(small.typeset / small.pages).toFixed(2)} ms vs ${(big.typeset / big.pages).toFixed(2)} ms`);
-console.log(`heap after the 20× run: ${big.heapMB.toFixed(0)} MB`);
-/** A project with one issue of `articles` articles of `bytes` bytes of Chinese text each. */
-function largeProject(articles, bytes) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bulletin-bench-'));
-  const issue = path.join(dir, 'issues/2024-09');
-  cpSync(path.join(root, 'bulletin.config.yaml'), path.join(dir, 'bulletin.config.yaml'));
-  mkdirSync(issue, { recursive: true });
-  writeFileSync(path.join(issue, 'issue.yaml'), 'number: 9\ndate: 2024-09-30\n');
-  const para = '为贯彻落实《“十四五”上海市邮政业发展规划》，推动快递业与制造业深度融合发展，上海市邮政管理局联合市经济和信息化委员会开展了典型案例征集工作。';
-  const paras = Math.max(1, Math.round(bytes / Buffer.byteLength(`${para}\n\n`)));
-  const body = Array.from({ length: paras }, () => para).join('\n\n');
-  for (let k = 1; k <= articles; k++) {
-    writeFileSync(path.join(issue, `${String(k).padStart(3, '0')}-a.md`), `---\ntitle: 第${k}篇\n---\n\n${body}\n`);
+const progress = (line) => process.stderr.write(`${line}\n`);
+const started = Date.now();
+const loadAtStart = os.loadavg()[0];
+try {
+  for (let i = 1; i <= RUNS; i++) {
+    progress(`timing run ${i}/${RUNS} …`);
+    for (const c of cases) await runCase(c, false);
   }
-  return dir;
-}
+  if (canMeasureRss) {
+    for (let i = 1; i <= RSS_RUNS; i++) {
+      progress(`peak RSS run ${i}/${RSS_RUNS} …`);
+      for (const c of cases) await runCase(c, true);
+    }
+  }
+  progress(`preview: ${SAVES} saves …`);
+  const preview = await measurePreview(node, cli, SAVES);
 
-async function buildOnce(projectRoot) {
-  const t0 = performance.now();
-  const result = await buildIssue(loadProject(projectRoot, new Diagnostics()), '2024-09');
-  return { ms: performance.now() - t0, pages: result.outputs.find((o) => o.format === 'pdf')?.pages ?? 0 };
-}
+  const figures = Object.fromEntries(
+    Object.entries(results).map(([key, r]) => [key, { ms: median(r.times), times: r.times, rssKB: median(r.rss), rssRunsKB: r.rss, bytes: r.bytes }]),
+  );
+  const report = {
+    date: new Date().toISOString(),
+    machine: { cores: os.availableParallelism?.() ?? os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform} ${process.arch}` },
+    // Other work on the machine slows every figure: the 1-minute load average before and after.
+    loadAverage: { start: loadAtStart, end: os.loadavg()[0] },
+    runs: RUNS,
+    rssRuns: canMeasureRss ? RSS_RUNS : 0,
+    environment: 'children run with the bench environment less NODE_EXTRA_CA_CERTS',
+    typst: typst.binary ? { version: typst.version, fonts: 'bundled fonts only (FONTCONFIG_FILE naming an empty folder)' } : { skipped: typst.skipped },
+    x20Articles: X20 * sampleArticles.length,
+    figures,
+    preview,
+    text: { ours: pdfs.build, typst: pdfs.typst },
+  };
+  report.targets = targets(report);
+  report.benchSeconds = Math.round((Date.now() - started) / 1000);
 
-for (const [name, articles, bytes] of [
-  ['one article of 1 MB', 1, 1024 * 1024],
-  ['200 articles of 2 KB', 200, 2048],
-]) {
-  const dir = largeProject(articles, bytes);
-  const { ms, pages } = await buildOnce(dir);
-  rmSync(dir, { recursive: true, force: true });
-  console.log(`whole build, ${name}: ${(ms / 1000).toFixed(1)} s, ${pages} pages`);
-}
+  const dir = path.join(repoRoot, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
 
-if (ratio > 40) {
-  console.error('typesetting grows faster than linearly');
-  process.exitCode = 1;
+  const m = report.machine;
+  console.log(`bulletin bench, ${report.date.slice(0, 10)}: ${m.cores} cores, ${m.cpu}, node ${m.node}, ${m.platform}`);
+  console.log(`Medians of ${RUNS} runs (BENCH_RUNS), ours and Typst alternating; peak RSS: ${canMeasureRss ? `medians of ${RSS_RUNS} separate runs under GNU time (BENCH_RSS_RUNS)` : 'not measured (needs GNU time, /usr/bin/time)'}.`);
+  console.log('Every figure is a new process on a fresh copy of the project, run without NODE_EXTRA_CA_CERTS (it costs node about 35 ms at start-up).');
+  if (process.platform !== 'win32') console.log(`Load average (1 min) at the start and the end: ${report.loadAverage.start.toFixed(1)}, ${report.loadAverage.end.toFixed(1)}.`);
+  console.log(typst.binary ? `Peer: ${typst.version}, given the bundled fonts only (Typst 0.10 has no --ignore-system-fonts); its default, reading the system fonts too, is shown apart.` : `Typst: skipped (${typst.skipped}).`);
+  console.log('');
+  console.log(figuresTable(report));
+  console.log('');
+  console.log(targetsTable(report));
+  console.log('');
+  console.log(`The bench took ${report.benchSeconds} s; results in ${path.relative(process.cwd(), path.join(dir, 'latest.json'))}.`);
+} finally {
+  fontsOnly?.dispose();
 }

@@ -240,6 +240,10 @@ const catalogue = {
     zh: (p) => `图片“${p.src}”是 CMYK 的 JPEG，PDF/A（sRGB 输出意图）不能包含 CMYK 图像；请把它导出为 RGB`,
     en: (p) => `the image "${p.src}" is a CMYK JPEG, which PDF/A (with its sRGB output intent) cannot hold; export it as RGB`,
   },
+  'font.system': {
+    zh: (p) => `配置的字体都没有的字符（如“${p.char}”，U+${p.code}）由系统字体 ${p.file}（${p.font}）排出；加 --no-system-fonts 则只用随附和配置的字体`,
+    en: (p) => `characters no configured font has (such as "${p.char}", U+${p.code}) are drawn from the system font ${p.file} (${p.font}); --no-system-fonts uses only bundled and configured fonts`,
+  },
   'glyph.fallback': {
     zh: (p) => `字符“${p.char}”（U+${p.code}）由后备字体 ${p.fallback} 代替 ${p.face} 排出`,
     en: (p) => `the character "${p.char}" (U+${p.code}) is drawn from the fallback ${p.fallback} instead of ${p.face}`,

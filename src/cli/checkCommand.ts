@@ -17,6 +17,8 @@ export interface CheckCommandOptions {
   strict?: boolean;
   fix?: boolean;
   drafts?: boolean;
+  /** false with --no-system-fonts. */
+  systemFonts?: boolean;
 }
 
 export async function checkCommand(issues: string[], opts: CheckCommandOptions, r: Reporter): Promise<number> {
@@ -24,7 +26,7 @@ export async function checkCommand(issues: string[], opts: CheckCommandOptions, 
   const refs = opts.all ? allIssues(project) : issues;
   if (refs.length === 0 && !opts.all) throw new UsageError(text(r.lang, 'needIssue'));
   if (refs.length === 0) r.info(text(r.lang, 'noIssues', { dir: project.issuesDir }));
-  const options = { strict: opts.strict ?? false, drafts: opts.drafts ?? false };
+  const options = { strict: opts.strict ?? false, drafts: opts.drafts ?? false, systemFonts: opts.systemFonts ?? true };
   const reports = [];
   let exit: number = EXIT.ok;
   for (const ref of refs) {

@@ -1,254 +1,266 @@
-// A bare CFF table made CID-keyed with CID = glyph id (Adobe TN 5176), as a
-// PDF CIDFontType0 with Identity-H takes it (FontFile3 /CIDFontType0C): a
-// name-keyed font gets an ROS, one Font DICT holding its Private DICT and an
-// FDSelect; a CID-keyed one keeps its Font DICTs and FDSelect. Either way the
-// charset becomes the identity, so the code a PDF shows is the glyph id.
+// A CFF table rewritten as a CID-keyed font whose CIDs are its glyph ids:
+// what a PDF embeds as FontFile3 /CIDFontType0C under Identity-H, and what
+// PDF/A-1 accepts. hb-subset keeps a CID-keyed font's original CIDs in the
+// charset (CID ≠ GID) and a name-keyed font name-keyed; both become
+// ROS Adobe/Identity/0 with an identity charset. Glyph programs, subroutines
+// and Private DICTs are copied byte for byte; a name-keyed font's Private
+// DICT moves into the one Font DICT of an FDArray, selected for every glyph
+// by a format 3 FDSelect. (Adobe Technical Note #5176, §18–19.)
+import { CffError, find, fixedOperand, intOperand, op2, readDict, readIndex, writeDict, writeIndex, type DictEntry, type Operand } from './cffData.js';
 
-interface Index {
-  items: Uint8Array[];
-  /** Bytes the INDEX takes where it was read. */
-  end: number;
-}
+const OP = {
+  charset: 15,
+  Encoding: 16,
+  CharStrings: 17,
+  Private: 18,
+  Subrs: 19,
+  UniqueID: 13,
+  XUID: 14,
+  SyntheticBase: op2(20),
+  ROS: op2(30),
+  CIDCount: op2(34),
+  UIDBase: op2(35),
+  FDArray: op2(36),
+  FDSelect: op2(37),
+} as const;
 
-function readIndex(b: Uint8Array, at: number): Index {
-  const count = (b[at]! << 8) | b[at + 1]!;
-  if (count === 0) return { items: [], end: at + 2 };
-  const offSize = b[at + 2]!;
-  const offs: number[] = [];
-  for (let i = 0; i <= count; i++) {
-    let o = 0;
-    for (let k = 0; k < offSize; k++) o = o * 256 + b[at + 3 + i * offSize + k]!;
-    offs.push(o);
-  }
-  const data = at + 3 + (count + 1) * offSize - 1;
-  return { items: offs.slice(0, -1).map((o, i) => b.subarray(data + o, data + offs[i + 1]!)), end: data + offs[count]! };
-}
+/** Top DICT operators not carried over: what the rewrite replaces, and unique ids a subset no longer deserves. */
+const DROPPED = new Set<number>([
+  OP.charset,
+  OP.Encoding,
+  OP.CharStrings,
+  OP.Private,
+  OP.UniqueID,
+  OP.XUID,
+  OP.SyntheticBase,
+  OP.ROS,
+  OP.CIDCount,
+  OP.UIDBase,
+  OP.FDArray,
+  OP.FDSelect,
+]);
 
-function writeIndex(items: Uint8Array[]): Buffer {
-  if (items.length === 0) return Buffer.from([0, 0]);
-  const total = items.reduce((n, x) => n + x.length, 0) + 1;
-  const offSize = total < 0x100 ? 1 : total < 0x10000 ? 2 : total < 0x1000000 ? 3 : 4;
-  const head = Buffer.alloc(3 + (items.length + 1) * offSize);
-  head.writeUInt16BE(items.length, 0);
-  head[2] = offSize;
-  let o = 1;
-  for (let i = 0; i <= items.length; i++) {
-    head.writeUIntBE(o, 3 + i * offSize, offSize);
-    o += items[i]?.length ?? 0;
-  }
-  return Buffer.concat([head, ...items]);
-}
-
-/** A DICT's entries in order: operator (12 x as 1200 + x) → its operands' raw bytes and their values. */
-type Dict = Array<{ op: number; raw: Uint8Array; values: number[] }>;
-
-function readDict(b: Uint8Array): Dict {
-  const out: Dict = [];
-  let i = 0;
-  let start = 0;
-  let values: number[] = [];
-  while (i < b.length) {
-    const v = b[i]!;
-    if (v <= 21) {
-      const op = v === 12 ? 1200 + b[i + 1]! : v;
-      out.push({ op, raw: b.subarray(start, i), values });
-      i += v === 12 ? 2 : 1;
-      start = i;
-      values = [];
-    } else if (v === 28) {
-      values.push(((b[i + 1]! << 24) | (b[i + 2]! << 16)) >> 16);
-      i += 3;
-    } else if (v === 29) {
-      values.push((b[i + 1]! << 24) | (b[i + 2]! << 16) | (b[i + 3]! << 8) | b[i + 4]!);
-      i += 5;
-    } else if (v === 30) {
-      // A real: nibbles up to 0xf; its value is not needed here.
-      i++;
-      while (i < b.length && (b[i]! & 0x0f) !== 0x0f && (b[i]! & 0xf0) !== 0xf0) i++;
-      i++;
-      values.push(NaN);
-    } else if (v >= 32 && v <= 246) {
-      values.push(v - 139);
-      i++;
-    } else if (v >= 247 && v <= 250) {
-      values.push((v - 247) * 256 + b[i + 1]! + 108);
-      i += 2;
-    } else if (v >= 251 && v <= 254) {
-      values.push(-(v - 251) * 256 - b[i + 1]! - 108);
-      i += 2;
-    } else {
-      throw new Error(`bad CFF DICT byte ${v}`);
-    }
-  }
-  return out;
-}
-
-/** An integer operand in five bytes, so offsets can be filled in without moving anything. */
-function int5(n: number): Buffer {
-  const b = Buffer.alloc(5);
-  b[0] = 29;
-  b.writeInt32BE(n, 1);
-  return b;
-}
-
-function intOperand(n: number): Buffer {
-  if (n >= -107 && n <= 107) return Buffer.from([n + 139]);
-  if (n >= -32768 && n <= 32767) {
-    const b = Buffer.alloc(3);
-    b[0] = 28;
-    b.writeInt16BE(n, 1);
-    return b;
-  }
-  return int5(n);
-}
-
-function opBytes(op: number): Buffer {
-  return op >= 1200 ? Buffer.from([12, op - 1200]) : Buffer.from([op]);
-}
-
-function writeDict(entries: Array<{ op: number; operands: Uint8Array }>): Buffer {
-  return Buffer.concat(entries.flatMap((e) => [Buffer.from(e.operands), opBytes(e.op)]));
-}
-
-const OP = { charset: 15, encoding: 16, charStrings: 17, private: 18, subrs: 19, ros: 1230, cidCount: 1234, fdArray: 1236, fdSelect: 1237, fontName: 1238 } as const;
-/** Operators a Top DICT loses: those the rebuilt font writes anew. */
-const REWRITTEN = new Set<number>([OP.charset, OP.encoding, OP.charStrings, OP.private, OP.ros, OP.cidCount, OP.fdArray, OP.fdSelect]);
+/** Standard strings of CFF end at SID 390. */
 const STANDARD_STRINGS = 391;
 
-interface FontDict {
-  /** Its own entries, Private left out. */
-  entries: Dict;
-  privateDict: Dict;
-  /** Local subroutines (the Private DICT's Subrs). */
-  subrs: Uint8Array[] | undefined;
+interface PrivatePart {
+  dict: DictEntry[];
+  subrs?: Uint8Array;
 }
 
-function readFontDict(cff: Uint8Array, dict: Dict): FontDict {
-  const priv = dict.find((e) => e.op === OP.private);
-  let privateDict: Dict = [];
-  let subrs: Uint8Array[] | undefined;
-  if (priv) {
-    const [size, offset] = priv.values as [number, number];
-    privateDict = readDict(cff.subarray(offset, offset + size));
-    const s = privateDict.find((e) => e.op === OP.subrs);
-    if (s) subrs = readIndex(cff, offset + s.values[0]!).items;
-  }
-  return { entries: dict.filter((e) => e.op !== OP.private), privateDict, subrs };
-}
+const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
 
-/** The FD index of every glyph from an FDSelect of format 0 or 3. */
-function readFdSelect(cff: Uint8Array, at: number, glyphs: number): number[] {
-  const format = cff[at]!;
-  const out: number[] = [];
-  if (format === 0) {
-    for (let g = 0; g < glyphs; g++) out.push(cff[at + 1 + g]!);
-    return out;
-  }
-  if (format !== 3) throw new Error(`CFF FDSelect format ${format}`);
-  const ranges = (cff[at + 1]! << 8) | cff[at + 2]!;
-  for (let r = 0; r < ranges; r++) {
-    const p = at + 3 + r * 3;
-    const first = (cff[p]! << 8) | cff[p + 1]!;
-    const fd = cff[p + 2]!;
-    const next = (cff[p + 3]! << 8) | cff[p + 4]!;
-    for (let g = first; g < next && g < glyphs; g++) out[g] = fd;
-  }
-  return out;
-}
-
-function writeFdSelect(fds: number[]): Buffer {
-  const ranges: Array<[number, number]> = [];
-  fds.forEach((fd, g) => {
-    if (ranges.length === 0 || ranges.at(-1)![1] !== fd) ranges.push([g, fd]);
+/** Whether a CFF table has no subroutines at all (its charstrings can be copied alone). */
+export function hasNoSubroutines(cff: Uint8Array): boolean {
+  const names = readIndex(cff, cff[2]!);
+  const tops = readIndex(cff, names.end);
+  const strings = readIndex(cff, tops.end);
+  if (readIndex(cff, strings.end).count > 0) return false;
+  const top = readDict(tops.items[0]!);
+  const dicts = find(top, OP.ROS) ? readIndex(cff, find(top, OP.FDArray)!.operands[0]!.value).items.map(readDict) : [top];
+  return dicts.every((fd) => {
+    const p = find(fd, OP.Private);
+    if (!p || p.operands.length < 2) return true;
+    const offset = p.operands[1]!.value;
+    const subrs = find(readDict(cff.subarray(offset, offset + p.operands[0]!.value)), OP.Subrs);
+    return !subrs || readIndex(cff, offset + subrs.operands[0]!.value).count === 0;
   });
-  const b = Buffer.alloc(3 + ranges.length * 3 + 2);
-  b[0] = 3;
-  b.writeUInt16BE(ranges.length, 1);
-  ranges.forEach(([first, fd], i) => {
-    b.writeUInt16BE(first, 3 + i * 3);
-    b[5 + i * 3] = fd;
-  });
-  b.writeUInt16BE(fds.length, 3 + ranges.length * 3);
-  return b;
 }
 
-/** The CFF table `cff` as a CID-keyed font whose CIDs are its glyph ids. */
-export function cidKeyedCff(cff: Uint8Array): Buffer {
-  const hdrSize = cff[2]!;
-  const names = readIndex(cff, hdrSize);
+/**
+ * The CFF table `cff` as a CID-keyed CFF with CID = GID. With `keep` (glyph
+ * ids, ascending, 0 first), only those glyphs, renumbered 0, 1, 2, … in that
+ * order, and only the Font DICTs they select; every subroutine is kept, so
+ * this is for fonts that have none (hasNoSubroutines) or for all glyphs.
+ */
+export function cidKeyedCff(cff: Uint8Array, keep?: readonly number[]): Uint8Array {
+  if (cff.length < 4 || cff[0] !== 1) throw new CffError(`not a CFF table of version 1 (${cff[0]})`);
+  const names = readIndex(cff, cff[2]!);
   const tops = readIndex(cff, names.end);
   const strings = readIndex(cff, tops.end);
   const gsubrs = readIndex(cff, strings.end);
+  if (tops.items.length !== 1) throw new CffError(`a CFF table of ${tops.items.length} fonts`);
   const top = readDict(tops.items[0]!);
-  const valueOf = (op: number) => top.find((e) => e.op === op)?.values;
-  const charStrings = readIndex(cff, valueOf(OP.charStrings)![0]!);
-  const glyphs = charStrings.items.length;
-  const cidKeyed = valueOf(OP.ros) !== undefined;
+  const num = (op: number, i = 0): number | undefined => find(top, op)?.operands[i]?.value;
 
-  let fontDicts: FontDict[];
-  let fdSelect: number[];
-  if (cidKeyed) {
-    fontDicts = readIndex(cff, valueOf(OP.fdArray)![0]!).items.map((d) => readFontDict(cff, readDict(d)));
-    fdSelect = readFdSelect(cff, valueOf(OP.fdSelect)![0]!, glyphs);
+  const charStringsAt = num(OP.CharStrings);
+  if (charStringsAt === undefined) throw new CffError('no CharStrings');
+  const charStrings = readIndex(cff, charStringsAt);
+  const allGlyphs = charStrings.count;
+  if (allGlyphs === 0 || allGlyphs > 65535) throw new CffError(`${allGlyphs} glyphs`);
+  if (keep && (keep[0] !== 0 || keep.some((g, i) => g >= allGlyphs || (i > 0 && g <= keep[i - 1]!)))) throw new CffError('the glyphs to keep are not ascending from 0');
+  const nGlyphs = keep ? keep.length : allGlyphs;
+
+  const isCid = find(top, OP.ROS) !== undefined;
+  let fontDicts: DictEntry[][];
+  let fdSelect: Uint8Array;
+  if (isCid) {
+    const fdArrayAt = num(OP.FDArray);
+    const fdSelectAt = num(OP.FDSelect);
+    if (fdArrayAt === undefined || fdSelectAt === undefined) throw new CffError('a CID-keyed CFF without FDArray or FDSelect');
+    fontDicts = readIndex(cff, fdArrayAt).items.map(readDict);
+    fdSelect = fdSelectBytes(cff, fdSelectAt, allGlyphs, fontDicts.length);
+    if (keep) {
+      // The Font DICTs the kept glyphs select, in their order, and an FDSelect over the new glyph ids.
+      const fdOf = fdLookup(fdSelect);
+      const used = [...new Set(keep.map(fdOf))].sort((a, b) => a - b);
+      const renumber = new Map(used.map((fd, i) => [fd, i]));
+      fontDicts = used.map((fd) => fontDicts[fd]!);
+      fdSelect = fdSelectFormat3(keep.map((g) => renumber.get(fdOf(g))!));
+    }
   } else {
-    const own = readFontDict(cff, top.filter((e) => e.op === OP.private));
-    fontDicts = [{ entries: [], privateDict: own.privateDict, subrs: own.subrs }];
-    fdSelect = new Array<number>(glyphs).fill(0);
+    // One Font DICT holding the Private DICT; every glyph selects it.
+    const priv = find(top, OP.Private);
+    fontDicts = [priv ? [{ op: OP.Private, operands: priv.operands }] : []];
+    fdSelect = Uint8Array.from([3, 0, 1, 0, 0, 0, nGlyphs >> 8, nGlyphs & 0xff]);
   }
-
-  // Registry and ordering: Adobe-Identity-0, as the PDF's CIDSystemInfo says.
-  const stringItems = [...strings.items, Buffer.from('Adobe'), Buffer.from('Identity')];
-  const adobe = STANDARD_STRINGS + strings.items.length;
-  const identity = adobe + 1;
-
-  // Sections after the Top DICT, at offsets known once the Top DICT's size is: it has fixed-size operands.
-  const charset = glyphs > 1 ? Buffer.from([2, 0, 1, (glyphs - 2) >> 8, (glyphs - 2) & 0xff]) : Buffer.from([0]);
-  const fdSelectBytes = writeFdSelect(fdSelect);
-  const charStringsBytes = writeIndex(charStrings.items);
-
-  const topEntries = (offsets: { charset: number; fdSelect: number; charStrings: number; fdArray: number }) =>
-    writeDict([
-      { op: OP.ros, operands: Buffer.concat([intOperand(adobe), intOperand(identity), intOperand(0)]) },
-      ...top.filter((e) => !REWRITTEN.has(e.op)).map((e) => ({ op: e.op, operands: e.raw })),
-      { op: OP.cidCount, operands: int5(glyphs) },
-      { op: OP.charset, operands: int5(offsets.charset) },
-      { op: OP.fdSelect, operands: int5(offsets.fdSelect) },
-      { op: OP.charStrings, operands: int5(offsets.charStrings) },
-      { op: OP.fdArray, operands: int5(offsets.fdArray) },
-    ]);
-  const header = Buffer.from([1, 0, 4, 4]);
-  const namesBytes = writeIndex(names.items);
-  const stringsBytes = writeIndex(stringItems);
-  const gsubrsBytes = writeIndex(gsubrs.items);
-  const topSize = writeIndex([topEntries({ charset: 0, fdSelect: 0, charStrings: 0, fdArray: 0 })]).length;
-  const charsetAt = header.length + namesBytes.length + topSize + stringsBytes.length + gsubrsBytes.length;
-  const fdSelectAt = charsetAt + charset.length;
-  const charStringsAt = fdSelectAt + fdSelectBytes.length;
-  const fdArrayAt = charStringsAt + charStringsBytes.length;
-
-  // Each Private DICT with its Subrs right after it (Subrs is relative to the Private DICT).
-  const privates = fontDicts.map((fd) => {
-    const kept = fd.privateDict.filter((e) => e.op !== OP.subrs).map((e) => ({ op: e.op, operands: e.raw }));
-    if (!fd.subrs) return writeDict(kept);
-    const size = writeDict([...kept, { op: OP.subrs, operands: int5(0) }]).length;
-    return Buffer.concat([writeDict([...kept, { op: OP.subrs, operands: int5(size) }]), writeIndex(fd.subrs)]);
+  const privates: Array<PrivatePart | undefined> = fontDicts.map((fd) => {
+    const p = find(fd, OP.Private);
+    if (!p || p.operands.length < 2) return undefined;
+    const [size, offset] = [p.operands[0]!.value, p.operands[1]!.value];
+    if (offset + size > cff.length) throw new CffError('a Private DICT runs past the end of the CFF table');
+    const dict = readDict(cff.subarray(offset, offset + size));
+    const subrsAt = find(dict, OP.Subrs)?.operands[0]?.value;
+    if (subrsAt === undefined) return { dict };
+    const subrs = readIndex(cff, offset + subrsAt);
+    return { dict, subrs: cff.subarray(subrs.start, subrs.end) };
   });
-  const privateSizes = fontDicts.map((fd, i) => (fd.subrs ? privates[i]!.length - writeIndex(fd.subrs).length : privates[i]!.length));
-  const fdItems = (privateAts: number[]) =>
-    fontDicts.map((fd, i) =>
-      writeDict([
-        ...fd.entries.map((e) => ({ op: e.op, operands: e.raw })),
-        { op: OP.private, operands: Buffer.concat([int5(privateSizes[i]!), int5(privateAts[i]!)]) },
-      ]),
-    );
-  const fdArraySize = writeIndex(fdItems(fontDicts.map(() => 0))).length;
-  const privateAts: number[] = [];
+
+  // Strings: the original ones (their SIDs stay valid), then Registry and Ordering.
+  const stringItems = [...strings.items];
+  const sidOf = (s: string): number => {
+    const bytes = latin1(s);
+    let i = stringItems.findIndex((it) => it.length === bytes.length && it.every((b, k) => b === bytes[k]));
+    if (i < 0) i = stringItems.push(bytes) - 1;
+    return STANDARD_STRINGS + i;
+  };
+  const ros: Operand[] = [intOperand(sidOf('Adobe')), intOperand(sidOf('Identity')), intOperand(0)];
+
+  // The charset: format 2, one range of CIDs 1 … nGlyphs − 1 for glyphs 1 … (glyph 0 is CID 0).
+  const charset = nGlyphs > 1 ? Uint8Array.from([2, 0, 1, ((nGlyphs - 2) >> 8) & 0xff, (nGlyphs - 2) & 0xff]) : Uint8Array.from([0]);
+
+  // Lay the table out: header, Name, Top DICT, String and Global Subr INDEXes, then the
+  // parts the Top DICT points at. Offsets in DICTs take five bytes, so sizes are known first.
+  const header = Uint8Array.from([1, 0, 4, 4]);
+  const nameIndex = cff.subarray(names.start, names.end);
+  const stringIndex = writeIndex(stringItems);
+  const gsubrIndex = cff.subarray(gsubrs.start, gsubrs.end);
+  const kept = top.filter((e) => !DROPPED.has(e.op));
+  const topFor = (o: { charset: number; fdSelect: number; charStrings: number; fdArray: number }): DictEntry[] => [
+    { op: OP.ROS, operands: ros },
+    ...kept,
+    { op: OP.CIDCount, operands: [intOperand(nGlyphs)] },
+    { op: OP.charset, operands: [fixedOperand(o.charset)] },
+    { op: OP.FDSelect, operands: [fixedOperand(o.fdSelect)] },
+    { op: OP.CharStrings, operands: [fixedOperand(o.charStrings)] },
+    { op: OP.FDArray, operands: [fixedOperand(o.fdArray)] },
+  ];
+  const topSize = writeIndex([writeDict(topFor({ charset: 0, fdSelect: 0, charStrings: 0, fdArray: 0 }))]).length;
+  const charsetAt = header.length + nameIndex.length + topSize + stringIndex.length + gsubrIndex.length;
+  const fdSelectAt = charsetAt + charset.length;
+  const charStringsOut = keep ? writeIndex(keep.map((g) => charStrings.item(g))) : cff.subarray(charStrings.start, charStrings.end);
+  const newCharStringsAt = fdSelectAt + fdSelect.length;
+  const fdArrayAt = newCharStringsAt + charStringsOut.length;
+
+  // Private DICTs (each followed by its local subroutines) go after the FDArray.
+  const privateBytes = privates.map((p) => {
+    if (!p) return undefined;
+    const withSubrs = (at: number) => p.dict.map((e) => (e.op === OP.Subrs ? { op: OP.Subrs, operands: [fixedOperand(at)] } : e));
+    const size = writeDict(withSubrs(0)).length;
+    const dict = writeDict(withSubrs(size));
+    return { dict, subrs: p.subrs };
+  });
+  const fdFor = (offsets: number[]): Uint8Array[] =>
+    fontDicts.map((fd, i) => {
+      const p = privateBytes[i];
+      const entries = fd.filter((e) => e.op !== OP.Private);
+      if (p) entries.push({ op: OP.Private, operands: [fixedOperand(p.dict.length), fixedOperand(offsets[i]!)] });
+      return writeDict(entries);
+    });
+  const fdArraySize = writeIndex(fdFor(fontDicts.map(() => 0))).length;
+  const offsets: number[] = [];
   let at = fdArrayAt + fdArraySize;
-  for (const p of privates) {
-    privateAts.push(at);
-    at += p.length;
+  for (const p of privateBytes) {
+    offsets.push(at);
+    if (p) at += p.dict.length + (p.subrs?.length ?? 0);
   }
-  const topBytes = writeIndex([topEntries({ charset: charsetAt, fdSelect: fdSelectAt, charStrings: charStringsAt, fdArray: fdArrayAt })]);
-  if (topBytes.length !== topSize) throw new Error('CFF Top DICT changed size');
-  return Buffer.concat([header, namesBytes, topBytes, stringsBytes, gsubrsBytes, charset, fdSelectBytes, charStringsBytes, writeIndex(fdItems(privateAts)), ...privates]);
+  const topIndex = writeIndex([writeDict(topFor({ charset: charsetAt, fdSelect: fdSelectAt, charStrings: newCharStringsAt, fdArray: fdArrayAt }))]);
+  if (topIndex.length !== topSize) throw new CffError('the Top DICT changed size');
+  const fdArray = writeIndex(fdFor(offsets));
+
+  const out = new Uint8Array(at);
+  let w = 0;
+  for (const part of [header, nameIndex, topIndex, stringIndex, gsubrIndex, charset, fdSelect, charStringsOut, fdArray]) {
+    out.set(part, w);
+    w += part.length;
+  }
+  for (const p of privateBytes) {
+    if (!p) continue;
+    out.set(p.dict, w);
+    w += p.dict.length;
+    if (p.subrs) {
+      out.set(p.subrs, w);
+      w += p.subrs.length;
+    }
+  }
+  if (w !== out.length) throw new CffError('the CID-keyed CFF was laid out wrongly');
+  return out;
+}
+
+/** The Font DICT each glyph id selects, from the bytes of an FDSelect (format 0 or 3). */
+function fdLookup(sel: Uint8Array): (gid: number) => number {
+  if (sel[0] === 0) return (g) => sel[1 + g]!;
+  const n = (sel[1]! << 8) | sel[2]!;
+  return (g) => {
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      const first = (sel[3 + 3 * mid]! << 8) | sel[4 + 3 * mid]!;
+      if (first <= g) lo = mid;
+      else hi = mid - 1;
+    }
+    return sel[5 + 3 * lo]!;
+  };
+}
+
+/** An FDSelect of format 3 for the Font DICT of each glyph. */
+function fdSelectFormat3(fds: number[]): Uint8Array {
+  const ranges: Array<[number, number]> = [];
+  fds.forEach((fd, g) => {
+    if (ranges.length === 0 || ranges[ranges.length - 1]![1] !== fd) ranges.push([g, fd]);
+  });
+  const out = new Uint8Array(3 + 3 * ranges.length + 2);
+  out[0] = 3;
+  out[1] = ranges.length >> 8;
+  out[2] = ranges.length & 0xff;
+  ranges.forEach(([first, fd], i) => {
+    out[3 + 3 * i] = first >> 8;
+    out[4 + 3 * i] = first & 0xff;
+    out[5 + 3 * i] = fd;
+  });
+  out[out.length - 2] = fds.length >> 8;
+  out[out.length - 1] = fds.length & 0xff;
+  return out;
+}
+
+/** The bytes of an FDSelect (format 0 or 3), checked against the glyph and Font DICT counts. */
+function fdSelectBytes(cff: Uint8Array, at: number, nGlyphs: number, nFds: number): Uint8Array {
+  const format = cff[at];
+  let end: number;
+  if (format === 0) {
+    end = at + 1 + nGlyphs;
+    if (end > cff.length) throw new CffError('the FDSelect runs past the end of the CFF table');
+    for (let i = at + 1; i < end; i++) if (cff[i]! >= nFds) throw new CffError('the FDSelect names a Font DICT that is not there');
+  } else if (format === 3) {
+    const nRanges = (cff[at + 1]! << 8) | cff[at + 2]!;
+    end = at + 3 + 3 * nRanges + 2;
+    if (end > cff.length) throw new CffError('the FDSelect runs past the end of the CFF table');
+    for (let r = 0; r < nRanges; r++) if (cff[at + 3 + 3 * r + 2]! >= nFds) throw new CffError('the FDSelect names a Font DICT that is not there');
+    const sentinel = (cff[end - 2]! << 8) | cff[end - 1]!;
+    if (sentinel !== nGlyphs) throw new CffError(`the FDSelect covers ${sentinel} glyphs, not ${nGlyphs}`);
+  } else {
+    throw new CffError(`FDSelect format ${format}`);
+  }
+  return cff.subarray(at, end);
 }

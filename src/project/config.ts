@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Diagnostics } from '../diagnostics.js';
 import { isDirectory } from '../fileKinds.js';
 import { PDFA_LEVELS } from '../pdfaLevel.js';
+import { DEFAULT_FORMATS, OUTPUT_FORMATS } from '../outputFormats.js';
 import { issueDefaultsSchema } from '../read/issueSchema.js';
 import { readSourceFile } from '../read/sourceFile.js';
 import { validateYaml } from '../read/schemaIssues.js';
@@ -21,6 +22,8 @@ const configSchema = z.strictObject({
   pdfa: z.union([z.boolean(), z.enum(PDFA_LEVELS)]).optional(),
   /** Extra folders searched for font files named by templates. */
   fontDirs: z.array(z.string().trim().min(1)).default([]),
+  /** The outputs a build writes when --format is not given (docs/interface.md §1). */
+  formats: z.array(z.enum(OUTPUT_FORMATS)).min(1).default([...DEFAULT_FORMATS]),
   /** Inputs larger than these are refused with a message, not read. */
   limits: z
     .strictObject({

@@ -10,6 +10,7 @@ import { defaultTemplate, type Project } from '../project/config.js';
 import { parseIssueDate } from '../text/issueDates.js';
 import { normalizeText } from '../text/normalize.js';
 import { readArticle } from './article.js';
+import type { ReadCache } from './readCache.js';
 import { issueFieldsSchema, REQUIRED_ISSUE_KEYS, type IssueFields } from './issueSchema.js';
 import { validateYaml } from './schemaIssues.js';
 import { readSourceFile } from './sourceFile.js';
@@ -22,6 +23,8 @@ export const ISSUE_ID = /^(?!\.+$)[A-Za-z0-9._-]+$/;
 export interface ReadOptions {
   /** Include articles marked `draft: true`. */
   drafts?: boolean;
+  /** What an earlier reading of these files found, reused where they have not changed (the preview). */
+  cache?: ReadCache;
 }
 
 /**
@@ -46,6 +49,8 @@ export interface ReadResult {
 
 export function readIssue(project: Project, dir: string, options: ReadOptions = {}): ReadResult {
   const diags = new Diagnostics();
+  const cache = options.cache;
+  const readText = (file: string): string | undefined => (cache ? cache.source(file, diags) : readSourceFile(file, diags));
   const id = path.basename(dir);
   const issueFile = path.join(dir, ISSUE_FILE);
   if (!ISSUE_ID.test(id)) diags.error('issue.badId', { file: dir }, { id });
@@ -54,7 +59,7 @@ export function readIssue(project: Project, dir: string, options: ReadOptions = 
     diags.error('issue.noIssueYaml', { file: issueFile });
     throw new InputError(diags.items);
   }
-  const text = readSourceFile(issueFile, diags);
+  const text = readText(issueFile);
   if (text === undefined) throw new InputError(diags.items);
   const src = parseYaml(text, issueFile, diags);
   const fields = src ? validateYaml(issueFieldsSchema, src.value, src, diags) : undefined;
@@ -66,9 +71,9 @@ export function readIssue(project: Project, dir: string, options: ReadOptions = 
   const images = { issueDir: dir, maxBytes: project.config.limits.imageMB * 1024 * 1024 };
   const sources = new Map<string, string>();
   for (const file of articleFiles) {
-    const text = readSourceFile(file, diags);
+    const text = readText(file);
     if (text === undefined) continue;
-    const article = readArticle(file, text, images, diags);
+    const article = cache ? cache.article(file, text, images, diags) : readArticle(file, text, images, diags);
     if (article && (options.drafts || !article.draft)) {
       articles.push(article);
       sources.set(file, text);

@@ -10,6 +10,7 @@ import { parseYaml, type PositionSource, type YamlSource } from '../read/yamlSou
 import type { SourcePos } from '../model.js';
 import { templateSchema, type TemplateData } from './schema.js';
 import { resolveStyle } from './styles.js';
+import { ALL_STYLE_ROLES, roleStyleName, STYLE_ROLES } from './styleRoles.js';
 
 export interface Template extends TemplateData {
   name: string;
@@ -127,22 +128,17 @@ function checkReferences(t: Template, positions: PositionSource, diags: Diagnost
     need('face', s.face, ['styles', name, 'face']);
     need('color', s.color, ['styles', name, 'color']);
   }
-  for (const required of ['body', 'strong', 'emphasis']) need('style', required, ['styles']);
+  // Every role's style (src/template/styleRoles.ts), and the two inline styles.
+  for (const role of ALL_STYLE_ROLES) {
+    const key = STYLE_ROLES[role].key;
+    need('style', roleStyleName(t, role), key[0] === 'styles' ? ['styles'] : [...key]);
+  }
+  for (const inline of ['strong', 'emphasis']) need('style', inline, ['styles']);
   const m = t.masthead;
-  for (const key of ['organization', 'title', 'number', 'editorLine'] as const) need('style', m[key].style, ['masthead', key, 'style']);
   need('color', m.rule.color, ['masthead', 'rule', 'color']);
   need('color', t.quote.ruleColor, ['quote', 'ruleColor']);
   need('color', t.table.ruleColor, ['table', 'ruleColor']);
   need('color', t.distribution.ruleColor, ['distribution', 'ruleColor']);
-  need('style', t.article.titleStyle, ['article', 'titleStyle']);
-  for (const s of ['heading1', 'heading2', 'heading3', 'section', 'source', 'caption']) need('style', s, ['styles']);
-  need('style', t.quote.style, ['quote', 'style']);
-  need('style', t.quote.labelStyle, ['quote', 'labelStyle']);
-  need('style', t.table.style, ['table', 'style']);
-  need('style', t.table.headerStyle, ['table', 'headerStyle']);
-  need('style', t.pageNumber.style, ['pageNumber', 'style']);
-  need('style', t.distribution.style, ['distribution', 'style']);
-  need('style', t.draft.style, ['draft', 'style']);
   // Text whose styles name no colour takes the body's, or, when the body names none, the colour named black.
   if (t.styles.body?.color === undefined) need('color', resolveStyle(t, 'body').color, ['colors']);
   checkGrid(t, positions, diags);

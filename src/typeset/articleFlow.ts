@@ -34,6 +34,9 @@ import type {
 import { glyphsToRuns } from './runs.js';
 import { fitSize, oneLine, setLines, type SetLine } from './setLines.js';
 
+/** What follows a list marker in the text: one typed space, which the hang makes room for. */
+const MARKER_GAP = ' ';
+
 /** Where the blocks of a container are set: the measure, the style of its text, and the 编者按 box it is in. */
 interface Container {
   measure: Measure;
@@ -261,7 +264,7 @@ export class ArticleFlow {
         blocks.push(...set.blocks);
         return set.node;
       });
-      return { kind: 'listItem', id: itemId, pos: item.pos, label: { id: labelId, text: markerText, x: start, style: container.base }, hang, blocks: nodes };
+      return { kind: 'listItem', id: itemId, pos: item.pos, label: { id: labelId, text: markerText, x: start, style: container.base, after: MARKER_GAP }, hang, blocks: nodes };
     });
     return { node: { kind: 'list', id, pos: list.pos, model: list, ordered: list.ordered, items }, blocks };
   }
@@ -275,7 +278,7 @@ export class ArticleFlow {
     const first = block.lines[0]!;
     const baseline = this.ctx.baselineIn(0, this.g.pitch, container.base.size, container.base.face);
     first.items.unshift(...glyphsToRuns(marker.glyphs, container.measure.x + x, baseline, this.ctx, { node: owner }));
-    first.text = `${marker.text} ${first.text ?? ''}`;
+    first.text = `${marker.text}${MARKER_GAP}${first.text ?? ''}`;
   }
 
   private figure(img: ImageBlock, container: Container): FlowOf<SetFigure> {
@@ -401,7 +404,7 @@ export class ArticleFlow {
       const unit: Unbreakable = { what: 'row', pos: row[0]?.pos ?? table.pos };
       return { gridLines, items, text: setCells.map((c) => c.map((l) => l.text).join('')).join('\t'), unit };
     });
-    const node: SetTable = { kind: 'table', id, pos: table.pos, model: table, measure, columns, cellPadding: pad, rows, keeps, placements: [] };
+    const node: SetTable = { kind: 'table', id, pos: table.pos, model: table, measure, columns, cellPadding: pad, rule: { thickness: rules.rule, color: ruleColor }, repeatsHeader: false, rows, keeps, placements: [] };
     return { node, blocks: [{ lines, keeps, node }] };
   }
 }

@@ -40,7 +40,7 @@ export interface Atom {
 }
 
 
-// Full-width marks whose ink sits on one side of the em box (LAYOUT.md §7).
+// Full-width marks whose ink sits on one side of the em box (docs/format.md §7).
 const OPENING = new Set([...'（《〈【〔〖［｛「『“‘']);
 const CLOSING = new Set([...'，。、；：？！）》〉】〕〗］｝」』”’']);
 

@@ -1,4 +1,4 @@
-// Line breaking and justification by the Chinese rules of LAYOUT.md §7:
+// Line breaking and justification by the Chinese rules of docs/format.md §7:
 // forbidden line starts and ends, unsplittable units, punctuation
 // compression, push-in before push-out, and justification by equal space
 // between characters.

@@ -52,7 +52,11 @@ export function composePages(parts: PageParts, ctx: TypesetContext): LayoutPage[
 /** Each node's placements: one piece a page, in the order its lines went. */
 function recordPlacements(paged: readonly PagedLine[][], blocks: readonly FlowBlock[]): void {
   const placed = new Map<PlacedNode, number>();
-  for (const block of blocks) if (block.node) block.node.placements = [];
+  for (const block of blocks) {
+    if (block.node) block.node.placements = [];
+    // A figure's caption lines name their own node.
+    for (const line of block.lines) if (line.node) line.node.placements = [];
+  }
   paged.forEach((lines, p) => {
     for (const { line, slot, block, space } of lines) {
       const node = line.node ?? blocks[block]!.node;

@@ -241,8 +241,12 @@ export interface SetList extends SetNodeBase {
 
 export interface SetListItem extends SetNodeBase {
   kind: 'listItem';
-  /** The marker as printed (“1.”, “●”), its node (it is drawn as its own runs), and its x from the measure's left edge. */
-  label: { id: NodeId; text: string; x: number; style: TextStyle };
+  /**
+   * The marker as printed (“1.”, “●”), its node (it is drawn as its own
+   * runs), its x from the measure's left edge, and what follows it in the
+   * text (a typed space, the room the hang leaves after the marker).
+   */
+  label: { id: NodeId; text: string; x: number; style: TextStyle; after: string };
   /** Where the item's text starts, on every line, from the measure's left edge. */
   hang: number;
   blocks: SetBlock[];
@@ -301,6 +305,14 @@ export interface SetTable extends SetNodeBase {
   columns: number[];
   /** Padding between a cell's rules and its text, left and right. */
   cellPadding: number;
+  /** The rules around and between its cells. */
+  rule: { thickness: number; color: Color };
+  /**
+   * Whether its header rows are set again at the top of every page it
+   * continues on. They are not (yet): a writer that repeats them anyway
+   * (Word's and LibreOffice's w:tblHeader) breaks pages elsewhere.
+   */
+  repeatsHeader: boolean;
   rows: SetTableRow[];
   keeps: Keeps;
   /** One piece a page; lines count rows. */
@@ -368,8 +380,8 @@ export interface SetDistribution {
   kind: 'distribution';
   id: NodeId;
   entries: SetDistributionEntry[];
-  /** 共印 N 份 as printed. */
-  copies?: { id: NodeId; text: string };
+  /** 共印 N 份 as printed, and how it is aligned in its row. */
+  copies?: { id: NodeId; text: string; align: Align };
   /** Inset of the text from both edges of the text block. */
   inset: number;
   linePitch: number;

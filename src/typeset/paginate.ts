@@ -3,6 +3,7 @@
 // title with the first lines of its body, never leaves one line of a long
 // paragraph alone at a page's foot or head, and keeps reading order.
 import type { FlowBlock, FlowLine } from './flow.js';
+import type { SetFigure } from './layout.js';
 
 export interface PagedLine {
   line: FlowLine;
@@ -160,4 +161,19 @@ export function resolveKeeps(blocks: readonly FlowBlock[]): void {
       if (want > 0 && j + 1 < blocks.length) next.keeps.keepWithNext = true;
     }
   });
+  for (const block of blocks) if (block.node?.kind === 'figure') resolveCaptionKeeps(block.node);
+}
+
+/**
+ * A figure's captions are set inside the figure's block, which is kept
+ * whole: each keeps its lines together (its shortest piece is all of them)
+ * and keeps with what follows when the figure does.
+ */
+function resolveCaptionKeeps(figure: SetFigure): void {
+  for (const { caption } of figure.panels) {
+    if (!caption) continue;
+    caption.keeps.keepLinesTogether = true;
+    caption.keeps.keepWithNext = figure.keeps.keepWithNext;
+    caption.keeps.shortestPiece = caption.lines.length;
+  }
 }

@@ -8,6 +8,7 @@ import type { TypesetContext } from './context.js';
 import { typesetDistribution, type DistributionBlock } from './distribution.js';
 import { documentFaces, documentMetadata, documentOutline } from './documentMetadata.js';
 import { tooTall, type FlowBlock } from './flow.js';
+import type { FlowCache } from './flowCache.js';
 import type { Layout, SetArticle, SetIssue, SetSection } from './layout.js';
 import { typesetMasthead } from './masthead.js';
 import { pageNumberSetting } from './pageNumber.js';
@@ -20,6 +21,8 @@ export interface TypesetOptions {
   draft: boolean;
   /** The documents' date (creation date in the PDF's metadata). */
   date: Date;
+  /** Articles set by an earlier build, reused while unchanged (the preview). */
+  flows?: FlowCache;
 }
 
 export function typesetIssue(issue: Issue, ctx: TypesetContext, options: TypesetOptions): Layout {
@@ -27,7 +30,7 @@ export function typesetIssue(issue: Issue, ctx: TypesetContext, options: Typeset
   const masthead = typesetMasthead(issue.meta, ctx);
   const firstGridLine = bodyStart(masthead.node.rule.y, ctx);
 
-  const { body, blocks } = flowArticles(issue, ctx);
+  const { body, blocks } = flowArticles(issue, ctx, options.flows);
   resolveKeeps(blocks);
   const paged = paginate(blocks, g.linesPerPage, firstGridLine);
 
@@ -65,7 +68,7 @@ function bodyStart(ruleY: number, ctx: TypesetContext): number {
 }
 
 /** The articles as set-tree nodes (runs of one section under its heading) and the flow blocks that place them. */
-function flowArticles(issue: Issue, ctx: TypesetContext): { body: SetIssue['body']; blocks: FlowBlock[] } {
+function flowArticles(issue: Issue, ctx: TypesetContext, cache: FlowCache | undefined): { body: SetIssue['body']; blocks: FlowBlock[] } {
   const flow = new ArticleFlow(ctx);
   const body: Array<SetSection | SetArticle> = [];
   const blocks: FlowBlock[] = [];
@@ -79,7 +82,7 @@ function flowArticles(issue: Issue, ctx: TypesetContext): { body: SetIssue['body
       body.push(section);
       blocks.push(...heading.blocks);
     }
-    const set = flow.article(article);
+    const set = cache ? cache.article(article, flow, ctx) : flow.article(article);
     if (section) section.articles.push(set.node);
     else body.push(set.node);
     blocks.push(...set.blocks);

@@ -2,21 +2,15 @@
 // over a CIDFontType0 (CFF, FontFile3 /CIDFontType0C) or CIDFontType2
 // (TrueType, FontFile2, CIDToGIDMap /Identity), its widths, a ToUnicode
 // CMap and, for PDF/A-1, a CIDSet. Codes are glyph ids (CID = glyph id).
-import { createHash } from 'node:crypto';
+// The subsets are the build's one set for every writer (src/fonts/subsets.ts).
+import type { FaceSubset } from '../../fonts/subsets.js';
 import type { PdfFile } from './file.js';
-import type { FontSubset } from './fontSubset.js';
 import { asciiString, name, type PdfRef, type PdfValue } from './objects.js';
 import { toUnicodeCMap } from './toUnicode.js';
 
 export interface FontEmbedding {
   /** Write a CIDSet naming every CID of the subset (PDF/A-1, ISO 19005-1 §6.3.5). */
   cidSet: boolean;
-}
-
-/** The six capital letters before a subset's name (§9.6.4), from the subset's own bytes. */
-function subsetTag(subset: FontSubset): string {
-  const digest = createHash('md5').update(subset.program).digest();
-  return Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
 }
 
 /**
@@ -55,14 +49,17 @@ export function widthsArray(widths: readonly number[]): { dw: number; w: PdfValu
 }
 
 /** Write the font's objects; returns the Type0 font's reference. */
-export function embedFont(file: PdfFile, subset: FontSubset, options: FontEmbedding): PdfRef {
-  const baseFont = `${subsetTag(subset)}+${subset.postscriptName}`;
-  const m = subset.metrics;
+export function embedFont(file: PdfFile, subset: FaceSubset, options: FontEmbedding): PdfRef {
+  const baseFont = `${subset.tag}+${subset.postscriptName}`;
+  const m = subset.descriptor;
+  const glyphCount = subset.widths.length;
   const cff = subset.outlines === 'cff';
-  const program = cff
-    ? file.addStream({ Subtype: name('CIDFontType0C') }, subset.program)
-    : file.addStream({ Length1: subset.program.length }, subset.program);
-  const cidSet = options.cidSet ? file.addStream({}, cidSetBits(subset.glyphCount)) : undefined;
+  const program = cff ? subset.cff : subset.trueType;
+  if (!program) throw new Error(`the subset of ${subset.face} has no ${cff ? 'CFF' : 'TrueType'} outlines`);
+  const fontFile = cff
+    ? file.addStream({ Subtype: name('CIDFontType0C') }, program)
+    : file.addStream({ Length1: program.length }, program);
+  const cidSet = options.cidSet ? file.addStream({}, cidSetBits(glyphCount)) : undefined;
   const descriptor = file.add({
     Type: name('FontDescriptor'),
     FontName: name(baseFont),
@@ -73,7 +70,7 @@ export function embedFont(file: PdfFile, subset: FontSubset, options: FontEmbedd
     Descent: m.descent,
     CapHeight: m.capHeight,
     StemV: m.stemV,
-    [cff ? 'FontFile3' : 'FontFile2']: program,
+    [cff ? 'FontFile3' : 'FontFile2']: fontFile,
     ...(cidSet ? { CIDSet: cidSet } : {}),
   });
   const { dw, w } = widthsArray(subset.widths);
@@ -87,7 +84,7 @@ export function embedFont(file: PdfFile, subset: FontSubset, options: FontEmbedd
     ...(w.length > 0 ? { W: w } : {}),
     ...(cff ? {} : { CIDToGIDMap: name('Identity') }),
   });
-  const toUnicode = file.addStream({}, toUnicodeCMap(subset.glyphCount, (gid) => subset.codePointOf(gid)));
+  const toUnicode = file.addStream({}, toUnicodeCMap(glyphCount, (gid) => subset.codePointOf.get(gid)));
   return file.add({
     Type: name('Font'),
     Subtype: name('Type0'),

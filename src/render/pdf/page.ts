@@ -3,9 +3,9 @@
 // fill and stroke, the watermark rotated about its centre, rules, images; each
 // run of items of one owner a marked-content sequence — an MCID of the
 // structure element of its node, or an Artifact.
+import type { FaceSubset } from '../../fonts/subsets.js';
 import type { ArtifactKind, Color, ImageItem, LayoutItem, LayoutPage, Owner, TextRun } from '../../typeset/layout.js';
 import { ContentStream, type DeviceColor } from './content.js';
-import type { FontSubset } from './fontSubset.js';
 import { CmykNotAllowed, type ImageStore } from './images.js';
 import { name, textString, type PdfDict } from './objects.js';
 import type { StructElem } from './structure.js';
@@ -39,7 +39,7 @@ export class NotdefGlyphError extends Error {
 
 export interface PageContext {
   height: number;
-  fonts: Map<string, { resource: string; subset: FontSubset }>;
+  fonts: Map<string, { resource: string; subset: FaceSubset }>;
   images: ImageStore;
   leaves: Map<number, StructElem>;
   /** Draw CMYK colours in DeviceCMYK (else their RGB). */
@@ -82,16 +82,17 @@ export function drawPage(page: LayoutPage, pageIndex: number, ctx: PageContext):
   const H = ctx.height;
 
   const text = (run: TextRun) => {
-    const font = ctx.fonts.get(run.face);
+    // A face that draws nothing but missing characters has no subset (src/fonts/subsets.ts): any font's .notdef stands in.
+    const font = ctx.fonts.get(run.face) ?? (run.actualText !== undefined ? ctx.fonts.values().next().value : undefined);
     if (!font) throw new Error(`no font for face ${run.face}`);
     fonts.add(font.resource);
     let hex = '';
     let faithful = true;
     for (const ch of run.text) {
       const cp = ch.codePointAt(0)!;
-      const gid = font.subset.glyphOf(cp) ?? 0;
+      const gid = font.subset.glyphOf.get(cp) ?? 0;
       if (gid === 0 && ctx.noNotdef) throw new NotdefGlyphError(run);
-      if (font.subset.codePointOf(gid) !== cp) faithful = false;
+      if (font.subset.codePointOf.get(gid) !== cp) faithful = false;
       hex += gid.toString(16).toUpperCase().padStart(4, '0');
     }
     // A glyph that cannot say what it stands for (.notdef, or one glyph for two characters): the marked content does.

@@ -2,10 +2,9 @@
 // it draws exactly what the typesetter placed and decides nothing. Always
 // tagged (structure tree, /Lang, MarkInfo), with bookmarks, document
 // information and XMP that agree; PDF/A when asked (pdfa.ts).
-import { hbSubsets } from '../../fonts/pdfSubsets.js';
+import { layoutSubsets, type FaceSubset } from '../../fonts/subsets.js';
 import type { Layout } from '../../typeset/layout.js';
 import { embedFont } from './fonts.js';
-import type { FaceUse, SubsetFonts } from './fontSubset.js';
 import { PdfFile } from './file.js';
 import { ImageStore } from './images.js';
 import { infoDict, xmpPacket } from './metadata.js';
@@ -23,24 +22,6 @@ export interface PdfOptions {
   producer: string;
   /** PDF/A level; none for a plain (still tagged) PDF. */
   pdfa?: PdfALevel;
-  /** Where the font subsets come from (default: the temporary hb-subset module). */
-  fonts?: SubsetFonts;
-}
-
-/** Every face the pages draw with, in the Layout's order of faces, and its code points in order. */
-function faceUses(layout: Layout): FaceUse[] {
-  const used = new Map<string, Set<number>>();
-  for (const page of layout.pages) {
-    for (const item of page.items) {
-      if (item.kind !== 'text') continue;
-      let set = used.get(item.face);
-      if (!set) used.set(item.face, (set = new Set()));
-      for (const ch of item.text) set.add(ch.codePointAt(0)!);
-    }
-  }
-  return Object.entries(layout.faces)
-    .filter(([key]) => used.has(key))
-    .map(([key, face]) => ({ key, face, codePoints: [...used.get(key)!].sort((a, b) => a - b) }));
 }
 
 export async function renderPdf(layout: Layout, options: PdfOptions): Promise<Buffer> {
@@ -49,13 +30,11 @@ export async function renderPdf(layout: Layout, options: PdfOptions): Promise<Bu
   const catalog = file.alloc();
   const pagesRef = file.alloc();
 
-  const uses = faceUses(layout);
-  const subsets = await (options.fonts ?? hbSubsets)(uses);
-  const fonts = new Map<string, { resource: string; subset: NonNullable<ReturnType<typeof subsets.get>>; ref: PdfRef }>();
-  uses.forEach((use, i) => {
-    const subset = subsets.get(use.key);
-    if (!subset) throw new Error(`no subset of face ${use.key}`);
-    fonts.set(use.key, { resource: `F${i + 1}`, subset, ref: embedFont(file, subset, { cidSet: rules.cidSet }) });
+  // The build's one set of subsets (every writer draws from the same), in the order of layout.faces.
+  const subsets = await layoutSubsets(layout);
+  const fonts = new Map<string, { resource: string; subset: FaceSubset; ref: PdfRef }>();
+  [...subsets.entries()].forEach(([key, subset], i) => {
+    fonts.set(key, { resource: `F${i + 1}`, subset, ref: embedFont(file, subset, { cidSet: rules.cidSet }) });
   });
   const fontRefs = new Map([...fonts.values()].map((f) => [f.resource, f.ref]));
 
