@@ -3,6 +3,7 @@
 // interlacing, and tRNS transparency, as colour samples plus an alpha
 // channel when the image has any transparency.
 import { inflateSync } from 'node:zlib';
+import { pngPasses } from '../../pngInterlace.js';
 
 export interface DecodedPng {
   width: number;
@@ -15,15 +16,6 @@ export interface DecodedPng {
 }
 
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
-const ADAM7: Array<[number, number, number, number]> = [
-  [0, 0, 8, 8],
-  [4, 0, 8, 8],
-  [0, 4, 4, 8],
-  [2, 0, 4, 4],
-  [0, 2, 2, 4],
-  [1, 0, 2, 2],
-  [0, 1, 1, 2],
-];
 
 function paeth(a: number, b: number, c: number): number {
   const p = a + b - c;
@@ -134,10 +126,7 @@ export function decodePng(png: Uint8Array): DecodedPng {
   };
 
   let at = 0;
-  const passes: Array<[number, number, number, number]> = interlaced ? ADAM7 : [[0, 0, 1, 1]];
-  for (const [x0, y0, dx, dy] of passes) {
-    const pw = Math.ceil((width - x0) / dx);
-    const ph = Math.ceil((height - y0) / dy);
+  for (const { x0, y0, dx, dy, width: pw, height: ph } of pngPasses(width, height, interlaced)) {
     if (pw <= 0 || ph <= 0) continue;
     const stride = Math.ceil((pw * samples * depth) / 8);
     place(unfilter(data, at, ph, stride, bpp), pw, x0, y0, dx, dy);
