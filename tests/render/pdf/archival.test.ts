@@ -32,6 +32,14 @@ function richWithoutCmyk(): string {
   return root;
 }
 
+/** The sample project set in the other built-in template. */
+function sampleInGbt9704(): string {
+  const root = copySampleProject();
+  const config = path.join(root, 'bulletin.config.yaml');
+  writeFileSync(config, readFileSync(config, 'utf8').replace(/^template: jianbao$/m, 'template: gbt9704'));
+  return root;
+}
+
 const AWKWARD_TITLE = 'A&B <简报> "测试" & 5 < 6';
 
 /** MINIMAL with a title of XML's special characters, and a draft article (the 草稿 watermark). */
@@ -53,6 +61,7 @@ function buildPdf(root: string, issue: string, args: string[], env: Record<strin
 
 const cases = [
   { name: 'the sample issue', project: copySampleProject, issue: '2024-08', args: [] as string[] },
+  { name: 'the sample issue in the gbt9704 template', project: sampleInGbt9704, issue: '2024-08', args: [] },
   { name: 'the rich fixture', project: richWithoutCmyk, issue: 'rich', args: [] },
   { name: 'an issue titled & < > ", with the 草稿 watermark', project: awkwardTitle, issue: '2024-09', args: ['--drafts'] },
 ];
@@ -159,6 +168,31 @@ describe('PDF/A levels 2u and 2a', () => {
       expect(text(xmp, 'pdfaid:part')).toBe('2');
       expect(text(xmp, 'pdfaid:conformance')).toBe(level[1]!.toUpperCase());
     }
+  });
+});
+
+describe('--pdfa on the command line', () => {
+  it('takes an issue after the bare flag for the issue (2b), and refuses a level it does not know (exit 2, nothing written)', () => {
+    const root = copySampleProject();
+    const out = path.join(root, 'out-flag');
+    const r = bulletin(root, ['build', '--format', 'pdf', '--out', out, '--pdfa', '2024-08']);
+    expect(r.status, r.stderr).toBe(0);
+    const xmp = xmpOf(new PdfObjects(path.join(out, '2024-08.pdf')));
+    expect([text(xmp, 'pdfaid:part'), text(xmp, 'pdfaid:conformance')]).toEqual(['2', 'B']);
+    const bad = bulletin(root, ['build', '2024-08', '--format', 'pdf', '--out', path.join(root, 'out-bad'), '--pdfa', '3x'], { LANG: 'en_US.UTF-8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--pdfa takes 1b, 2b, 2u or 2a');
+    expect(existsSync(path.join(root, 'out-bad'))).toBe(false);
+  });
+
+  it('pdfa: in bulletin.config.yaml makes every PDF PDF/A; --pdfa overrides it', () => {
+    const root = copySampleProject();
+    const config = path.join(root, 'bulletin.config.yaml');
+    writeFileSync(config, `${readFileSync(config, 'utf8')}\npdfa: 1b\n`);
+    const fromConfig = xmpOf(new PdfObjects(buildPdf(root, '2024-08', [])));
+    expect(text(fromConfig, 'pdfaid:part')).toBe('1');
+    const overridden = xmpOf(new PdfObjects(buildPdf(root, '2024-08', ['--pdfa', '2u'])));
+    expect([text(overridden, 'pdfaid:part'), text(overridden, 'pdfaid:conformance')]).toEqual(['2', 'U']);
   });
 });
 

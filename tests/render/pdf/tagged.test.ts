@@ -4,7 +4,7 @@
 // (`pdfinfo -struct-text`); rules, page numbers and watermarks outside it, as
 // artifacts; figures with their caption as alt text; bookmarks one an
 // article, under their section, on the page where the title is drawn.
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { parse as parseYaml } from 'yaml';
@@ -86,7 +86,15 @@ function paintedOutside(content: string): { strokes: string[]; texts: string[] }
   return { strokes, texts };
 }
 
-describe('the tagged PDF of the sample issue', () => {
+/** The sample project in `template`. */
+function sampleIn(template: string): string {
+  const root = copySampleProject();
+  const config = path.join(root, 'bulletin.config.yaml');
+  writeFileSync(config, readFileSync(config, 'utf8').replace(/^template: jianbao$/m, `template: ${template}`));
+  return root;
+}
+
+describe.each(['jianbao', 'gbt9704'])('the tagged PDF of the sample issue in %s', (template) => {
   let file: string;
   let tree: StructNode;
   const issueDir = path.join(REPO_ROOT, 'issues/2024-08');
@@ -96,7 +104,7 @@ describe('the tagged PDF of the sample issue', () => {
     .map((f) => sourceOf(path.join(issueDir, f)));
 
   beforeAll(() => {
-    file = build(copySampleProject(), '2024-08');
+    file = build(sampleIn(template), '2024-08');
     tree = structTree(file);
   });
 
