@@ -149,10 +149,11 @@ export function outDirOf(project: Project, options: Pick<BuildOptions, 'outDir' 
   return options.outDir ? path.resolve(options.cwd ?? process.cwd(), options.outDir) : project.outDir;
 }
 
-/** The PDF/A level of an issue's PDF: --pdfa, else the config's `pdfa`, else the template's. */
+/** The PDF/A level of an issue's PDF: --pdfa, else the config's `pdfa` (false: none), else the template's. */
 export function pdfaOf(project: Project, template: Template, options: Pick<BuildOptions, 'pdfa'>): PdfALevel | undefined {
   if (options.pdfa !== undefined) return options.pdfa || undefined;
-  return pdfaLevelOf(project.config.pdfa) ?? pdfaLevelOf(template.pdfa);
+  if (project.config.pdfa !== undefined) return pdfaLevelOf(project.config.pdfa);
+  return pdfaLevelOf(template.pdfa);
 }
 
 /**

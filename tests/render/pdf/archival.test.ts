@@ -5,7 +5,7 @@
 // encryption, no JavaScript, and Preflight's part-1 checks that hold for part
 // 2. The document information and the XMP say the same; the bytes are the
 // same whatever the time zone and the locale.
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -193,6 +193,19 @@ describe('--pdfa on the command line', () => {
     expect(text(fromConfig, 'pdfaid:part')).toBe('1');
     const overridden = xmpOf(new PdfObjects(buildPdf(root, '2024-08', ['--pdfa', '2u'])));
     expect([text(overridden, 'pdfaid:part'), text(overridden, 'pdfaid:conformance')]).toEqual(['2', 'U']);
+  });
+
+  it('pdfa: in a template makes its PDFs PDF/A; the config overrides it', () => {
+    const root = copySampleProject();
+    mkdirSync(path.join(root, 'templates'), { recursive: true });
+    writeFileSync(path.join(root, 'templates/archive.yaml'), 'extends: jianbao\npdfa: 2a\n');
+    const config = path.join(root, 'bulletin.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^template: jianbao$/m, 'template: archive'));
+    const fromTemplate = xmpOf(new PdfObjects(buildPdf(root, '2024-08', [])));
+    expect([text(fromTemplate, 'pdfaid:part'), text(fromTemplate, 'pdfaid:conformance')]).toEqual(['2', 'A']);
+    writeFileSync(config, `${readFileSync(config, 'utf8')}\npdfa: false\n`);
+    const plain = new PdfObjects(buildPdf(root, '2024-08', ['--format', 'pdf']));
+    expect(plain.catalog['/OutputIntents']).toBeUndefined();
   });
 });
 
