@@ -6,6 +6,7 @@
 // 2. The document information and the XMP say the same; the bytes are the
 // same whatever the time zone and the locale.
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +96,8 @@ describe.each(cases)('PDF/A of $name', ({ project, issue, args }) => {
       [a1b, '1', '1.4'],
       [a2b, '2', '1.7'],
     ] as const) {
+      // qpdf finds the file sound: no damage, no warning (it exits 0 only then).
+      expect(spawnSync('qpdf', ['--check', file], { encoding: 'utf8' }).status).toBe(0);
       const pdf = new PdfObjects(file);
       const xmp = xmpOf(pdf);
       expect(text(xmp, 'pdfaid:part')).toBe(part);
