@@ -24,7 +24,7 @@ import { prepareIssue } from '../dist/build.js';
 import { Diagnostics } from '../dist/diagnostics.js';
 import { subsetFont } from '../dist/fonts/subsetFont.js';
 import { loadProject } from '../dist/project/config.js';
-import { renderPdf } from '../dist/render/pdf.js';
+import { renderPdf } from '../dist/render/pdf/renderPdf.js';
 import { svgFacesOf } from '../dist/render/svg/renderSvg.js';
 import { svgPage } from '../dist/render/svg/svgPage.js';
 

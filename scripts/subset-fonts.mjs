@@ -112,7 +112,7 @@ const URO = [[0x4e00, 0x9fff]];
 
 // hb-subset runs through src/fonts/subsetFont.ts (compiled to dist/ by npm ci), the same code
 // --embed-fonts uses. Layout tables are dropped: bulletin draws every glyph at its cmap advance
-// with no OpenType features (src/render/pdf.ts), and keeping GSUB would pull the JP/KR/TC
+// with no OpenType features (src/render/pdf/page.ts), and keeping GSUB would pull the JP/KR/TC
 // `locl` variants in. Name records 0–14 (copyright … licence URL) are kept.
 
 function parseArgs(argv) {

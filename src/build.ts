@@ -19,6 +19,7 @@ import type { Layout } from './typeset/layout.js';
 import type { OutputFormat } from './outputFormats.js';
 import { typesetIssue } from './typeset/typesetIssue.js';
 import { PRODUCER, VERSION } from './version.js';
+import { pdfaLevelOf, type PdfALevel } from './pdfaLevel.js';
 
 export type Format = OutputFormat;
 
@@ -33,6 +34,8 @@ export interface BuildOptions {
   drafts?: boolean;
   /** Warnings fail the build. */
   strict?: boolean;
+  /** PDF/A level of the PDF (false: none, whatever the config says); default the config's, else the template's. */
+  pdfa?: PdfALevel | false;
   /** Carry subsets of the fonts in the DOCX. */
   embedFonts?: boolean;
   /** Resolution of PNG pages (default DEFAULT_DPI). */
@@ -104,7 +107,7 @@ export async function buildIssue(project: Project, issueRef: string, options: Bu
   const pageImages: Array<{ format: PageImageFormat; pages: Uint8Array[] }> = [];
   for (const format of formats) {
     if (format === 'pdf') {
-      rendered.push({ format, data: await pdfOf(prepared.layout), pages: prepared.layout.pages.length });
+      rendered.push({ format, data: await pdfOf(prepared.layout, pdfaOf(project, prepared.template, options)), pages: prepared.layout.pages.length });
     } else if (format === 'ofd') {
       const { renderOfd } = await import('./render/ofd/renderOfd.js');
       rendered.push({ format, data: await renderOfd(prepared.layout, { creator: 'bulletin', creatorVersion: VERSION }), pages: prepared.layout.pages.length });
@@ -146,15 +149,37 @@ export function outDirOf(project: Project, options: Pick<BuildOptions, 'outDir' 
   return options.outDir ? path.resolve(options.cwd ?? process.cwd(), options.outDir) : project.outDir;
 }
 
-/** The PDF; an image that does not decode is an input error at the line that names it. */
-async function pdfOf(layout: Layout): Promise<Uint8Array> {
-  const { ImageDecodeError, renderPdf } = await import('./render/pdf.js');
+/** The PDF/A level of an issue's PDF: --pdfa, else the config's `pdfa` (false: none), else the template's. */
+export function pdfaOf(project: Project, template: Template, options: Pick<BuildOptions, 'pdfa'>): PdfALevel | undefined {
+  if (options.pdfa !== undefined) return options.pdfa || undefined;
+  if (project.config.pdfa !== undefined) return pdfaLevelOf(project.config.pdfa);
+  return pdfaLevelOf(template.pdfa);
+}
+
+/**
+ * The PDF; an image that does not decode, or that PDF/A cannot hold, and a
+ * character PDF/A-2 cannot show, are input errors at the line that names them.
+ */
+async function pdfOf(layout: Layout, pdfa: PdfALevel | undefined): Promise<Uint8Array> {
+  const { CmykImageError, ImageDecodeError, NotdefGlyphError, renderPdf } = await import('./render/pdf/renderPdf.js');
   try {
-    return await renderPdf(layout, { producer: PRODUCER });
+    return await renderPdf(layout, { producer: PRODUCER, ...(pdfa ? { pdfa } : {}) });
   } catch (err) {
-    if (!(err instanceof ImageDecodeError)) throw err;
-    const { src, file, line, col } = err.source;
-    throw new InputError([{ severity: 'error', code: 'image.corrupt', params: { src, detail: err.detail }, file, line, col }]);
+    if (err instanceof ImageDecodeError || err instanceof CmykImageError) {
+      const { src, file, line, col } = err.source;
+      const diag: Diagnostic =
+        err instanceof CmykImageError
+          ? { severity: 'error', code: 'pdfa.cmykImage', params: { src }, file, line, col }
+          : { severity: 'error', code: 'image.corrupt', params: { src, detail: err.detail }, file, line, col };
+      throw new InputError([diag]);
+    }
+    if (err instanceof NotdefGlyphError) {
+      const ch = [...(err.run.actualText ?? err.run.text)][0] ?? '';
+      const code = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      const where = err.run.source ?? {};
+      throw new InputError([{ severity: 'error', code: 'pdfa.missingGlyph', params: { char: ch, code, level: pdfa?.toUpperCase() ?? '' }, ...where }]);
+    }
+    throw err;
   }
 }
 

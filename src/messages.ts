@@ -232,6 +232,14 @@ const catalogue = {
     zh: (p) => `字符“${p.char}”（U+${p.code}）在字体 ${p.face} 及其后备字体中都没有`,
     en: (p) => `the character "${p.char}" (U+${p.code}) is in neither the font ${p.face} nor its fallbacks`,
   },
+  'pdfa.missingGlyph': {
+    zh: (p) => `字符“${p.char}”（U+${p.code}）没有任何字体能排出，PDF/A-${p.level} 不允许缺字（.notdef）；请配置含此字的字体，或改用 --pdfa 1b`,
+    en: (p) => `no font has the character "${p.char}" (U+${p.code}), and PDF/A-${p.level} allows no missing glyph (.notdef); configure a font that has it, or use --pdfa 1b`,
+  },
+  'pdfa.cmykImage': {
+    zh: (p) => `图片“${p.src}”是 CMYK 的 JPEG，PDF/A（sRGB 输出意图）不能包含 CMYK 图像；请把它导出为 RGB`,
+    en: (p) => `the image "${p.src}" is a CMYK JPEG, which PDF/A (with its sRGB output intent) cannot hold; export it as RGB`,
+  },
   'font.system': {
     zh: (p) => `配置的字体都没有的字符（如“${p.char}”，U+${p.code}）由系统字体 ${p.file}（${p.font}）排出；加 --no-system-fonts 则只用随附和配置的字体`,
     en: (p) => `characters no configured font has (such as "${p.char}", U+${p.code}) are drawn from the system font ${p.file} (${p.font}); --no-system-fonts uses only bundled and configured fonts`,

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { DEFAULT_DPI, outDirOf, type BuildOptions, type Format } from '../build.js';
 import { Diagnostics } from '../diagnostics.js';
+import { DEFAULT_PDFA_LEVEL, PDFA_LEVELS, type PdfALevel } from '../pdfaLevel.js';
 import { loadProject, type Project } from '../project/config.js';
 import { DEFAULT_FORMATS, OUTPUT_FORMATS } from '../outputFormats.js';
 import { resolveIssueDir } from '../read/readIssue.js';
@@ -23,6 +24,8 @@ export interface BuildCommandOptions {
   json?: boolean;
   watch?: boolean;
   embedFonts?: boolean;
+  /** --pdfa alone (true) or with a level. */
+  pdfa?: boolean | string;
   dpi?: string;
   /** false with --no-system-fonts. */
   systemFonts?: boolean;
@@ -37,6 +40,15 @@ export function parseFormats(value: string | undefined, r: Reporter, configured:
     .filter(Boolean);
   if (formats.length === 0 || formats.some((f) => !(OUTPUT_FORMATS as readonly string[]).includes(f))) throw new UsageError(text(r.lang, 'badFormat', { value }));
   return [...new Set(formats)] as Format[];
+}
+
+/** --pdfa: no flag, the flag alone (2b), or a level. */
+export function parsePdfa(value: boolean | string | undefined, r: Reporter): PdfALevel | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (value === true) return DEFAULT_PDFA_LEVEL;
+  const level = value.trim().toLowerCase();
+  if (!(PDFA_LEVELS as readonly string[]).includes(level)) throw new UsageError(text(r.lang, 'badPdfa', { value }));
+  return level as PdfALevel;
 }
 
 /** The resolution of PNG pages: a page at 600 dpi is 140 MB of pixels while it is drawn, and that is the most allowed. */
@@ -103,12 +115,24 @@ export function buildOptionsOf(opts: BuildCommandOptions, r: Reporter): BuildOpt
     drafts: opts.drafts ?? false,
     strict: opts.strict ?? false,
     embedFonts: opts.embedFonts ?? false,
+    ...(opts.pdfa !== undefined ? { pdfa: parsePdfa(opts.pdfa, r) ?? false } : {}),
     dpi: parseDpi(opts.dpi, r),
     systemFonts: opts.systemFonts ?? true,
   };
 }
 
-export async function buildCommand(issues: string[], opts: BuildCommandOptions, r: Reporter): Promise<number> {
+/**
+ * `--pdfa 2024-08` takes the issue for the flag's optional level: a value
+ * that is not shaped like a level (a digit and a letter) is an issue, and
+ * the flag stands alone.
+ */
+export function splitPdfaValue(issues: string[], opts: BuildCommandOptions): { issues: string[]; opts: BuildCommandOptions } {
+  if (typeof opts.pdfa !== 'string' || /^\s*\d[a-z]\s*$/i.test(opts.pdfa)) return { issues, opts };
+  return { issues: [opts.pdfa, ...issues], opts: { ...opts, pdfa: true } };
+}
+
+export async function buildCommand(givenIssues: string[], givenOpts: BuildCommandOptions, r: Reporter): Promise<number> {
+  const { issues, opts } = splitPdfaValue(givenIssues, givenOpts);
   const flagged = buildOptionsOf(opts, r);
   const project = openProject(opts.root);
   const options = opts.format === undefined ? { ...flagged, formats: [...project.config.formats] } : flagged;

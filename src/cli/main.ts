@@ -92,6 +92,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', '在标准输出上输出 JSON / one JSON object on stdout')
     .option('--watch', '文件保存后自动重新生成 / rebuild on every change')
     .option('--embed-fonts', '在 DOCX 中嵌入所用字体的子集 / embed subsets of the fonts in the DOCX')
+    .option('--pdfa [level]', '生成 PDF/A（1b、2b、2u、2a，默认 2b）/ PDF/A: 1b, 2b (default), 2u, 2a')
     .option('--no-system-fonts', '只用随附和配置的字体，不用系统字体 / bundled and configured fonts only, no installed fonts')
     .action(async (issues: string[], opts: Record<string, unknown>) => {
       const json = Boolean(opts.json);

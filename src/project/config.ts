@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Diagnostics } from '../diagnostics.js';
 import { isDirectory } from '../fileKinds.js';
+import { PDFA_LEVELS } from '../pdfaLevel.js';
 import { DEFAULT_FORMATS, OUTPUT_FORMATS } from '../outputFormats.js';
 import { issueDefaultsSchema } from '../read/issueSchema.js';
 import { readSourceFile } from '../read/sourceFile.js';
@@ -17,6 +18,8 @@ const configSchema = z.strictObject({
   outDir: z.string().trim().min(1).default('out'),
   template: z.string().trim().min(1).default('jianbao'),
   defaults: issueDefaultsSchema.default({}),
+  /** PDF/A for every PDF built: a level (2b, 1b, 2u, 2a), or true for 2b. --pdfa overrides it. */
+  pdfa: z.union([z.boolean(), z.enum(PDFA_LEVELS)]).optional(),
   /** Extra folders searched for font files named by templates. */
   fontDirs: z.array(z.string().trim().min(1)).default([]),
   /** The outputs a build writes when --format is not given (docs/interface.md §1). */

@@ -4,6 +4,7 @@
 // DCTDecode), so a damaged image would otherwise make a PDF that viewers
 // cannot draw, with no message at build time.
 import { inflateSync } from 'node:zlib';
+import { pngPasses } from '../pngInterlace.js';
 
 const PNG_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 
@@ -86,20 +87,7 @@ function rawSize(width: number, height: number, bitsPerPixel: number): number {
 
 /** Bytes of Adam7-interlaced data: the seven passes, each a small image. */
 function interlacedSize(width: number, height: number, bitsPerPixel: number): number {
-  const passes = [
-    [0, 0, 8, 8],
-    [4, 0, 8, 8],
-    [0, 4, 4, 8],
-    [2, 0, 4, 4],
-    [0, 2, 2, 4],
-    [1, 0, 2, 2],
-    [0, 1, 1, 2],
-  ] as const;
-  let total = 0;
-  for (const [x0, y0, dx, dy] of passes) {
-    total += rawSize(Math.ceil((width - x0) / dx), Math.ceil((height - y0) / dy), bitsPerPixel);
-  }
-  return total;
+  return pngPasses(width, height, true).reduce((total, p) => total + rawSize(p.width, p.height, bitsPerPixel), 0);
 }
 
 /**
