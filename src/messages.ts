@@ -61,6 +61,10 @@ const catalogue = {
     zh: () => '文件不是 UTF-8 编码（可能是 GBK/GB18030）；请在编辑器中另存为 UTF-8',
     en: () => 'the file is not UTF-8 (perhaps GBK/GB18030); save it as UTF-8 in your editor',
   },
+  'link.outside': {
+    zh: (p) => `“${p.name}”是指向期次目录之外的链接（快捷方式），不会读取；请把文件本身复制进期次目录`,
+    en: (p) => `"${p.name}" is a link to a file outside the issue folder and is not read; copy the file itself into the issue folder`,
+  },
   // YAML and schemas
   'yaml.syntax': { zh: (p) => `YAML 语法错误：${p.detail}`, en: (p) => `YAML syntax error: ${p.detail}` },
   'yaml.duplicateKey': { zh: () => '键重复出现', en: () => 'this key appears twice' },

@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostics } from '../diagnostics.js';
-import { resolveInside } from '../fileKinds.js';
+import { realPathWithin, resolveInside } from '../fileKinds.js';
 import type { SourcePos } from '../model.js';
 import { inspectImage, type ImageFormat } from './imageFile.js';
 
@@ -17,6 +17,8 @@ export interface ImageData {
 export interface ImageRules {
   /** The issue folder: no image may come from outside it. */
   issueDir: string;
+  /** Its real path (links resolved): no link may lead out of it. */
+  realDir: string;
   maxBytes: number;
 }
 
@@ -36,9 +38,16 @@ export function loadImage(src: string, pos: SourcePos, rules: ImageRules, diags:
     diags.error('image.outside', pos, { src });
     return undefined;
   }
+  const real = realPathWithin(rules.realDir, file);
+  if (real === 'outside') {
+    // Refused for where it leads, before anything is read from it.
+    diags.error('link.outside', pos, { name: src });
+    return undefined;
+  }
   let size: number;
   try {
-    const st = statSync(file);
+    if (real === 'missing') throw new Error('missing');
+    const st = statSync(real.real);
     if (!st.isFile()) throw new Error('not a file');
     size = st.size;
   } catch {
@@ -53,7 +62,7 @@ export function loadImage(src: string, pos: SourcePos, rules: ImageRules, diags:
     });
     return undefined;
   }
-  const data = readFileSync(file);
+  const data = readFileSync(real.real);
   const info = inspectImage(data);
   if (!info) {
     diags.error('image.notImage', pos, { src });

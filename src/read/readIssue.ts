@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { Diagnostics, InputError } from '../diagnostics.js';
-import { isDirectory, isFile, resolveInside } from '../fileKinds.js';
+import { isDirectory, isFile, realFolder, realPathWithin, resolveInside } from '../fileKinds.js';
 import type { Article, DistributionEntry, Issue, IssueDate, IssueMeta, SourcePos } from '../model.js';
 import { defaultTemplate, type Project } from '../project/config.js';
 import { parseIssueDate } from '../text/issueDates.js';
@@ -54,6 +54,13 @@ export function readIssue(project: Project, dir: string, options: ReadOptions = 
     diags.error('issue.noIssueYaml', { file: issueFile });
     throw new InputError(diags.items);
   }
+  // Every file is read on the issue's behalf only if, links followed, it lies
+  // inside the issue folder (itself possibly a link).
+  const realDir = realFolder(dir);
+  if (realPathWithin(realDir, issueFile) === 'outside') {
+    diags.error('link.outside', { file: issueFile, line: 1, col: 1 }, { name: ISSUE_FILE });
+    throw new InputError(diags.items);
+  }
   const text = readSourceFile(issueFile, diags);
   if (text === undefined) throw new InputError(diags.items);
   const src = parseYaml(text, issueFile, diags);
@@ -61,9 +68,9 @@ export function readIssue(project: Project, dir: string, options: ReadOptions = 
   const defaults = project.config.defaults;
 
   const meta = fields && src ? buildMeta(fields, defaults, src, project.configSource, diags) : undefined;
-  const articleFiles = listArticles(dir, fields?.articles, src, diags);
+  const articleFiles = listArticles(dir, realDir, fields?.articles, src, diags);
   const articles: Article[] = [];
-  const images = { issueDir: dir, maxBytes: project.config.limits.imageMB * 1024 * 1024 };
+  const images = { issueDir: dir, realDir, maxBytes: project.config.limits.imageMB * 1024 * 1024 };
   const sources = new Map<string, string>();
   for (const file of articleFiles) {
     const text = readSourceFile(file, diags);
@@ -160,14 +167,20 @@ function yamlKeyOrder(src: YamlSource | undefined, basePath: string[]): string[]
 }
 
 /** The article files in order: `articles` from issue.yaml, or every *.md by name. */
-function listArticles(dir: string, listed: string[] | undefined, src: YamlSource | undefined, diags: Diagnostics): string[] {
+function listArticles(dir: string, realDir: string, listed: string[] | undefined, src: YamlSource | undefined, diags: Diagnostics): string[] {
   if (listed === undefined) {
     // Hidden files (an editor's lock file .#01.md, macOS's ._01.md) are not articles.
     const names = readdirSync(dir)
       .filter((n) => n.toLowerCase().endsWith('.md') && !n.startsWith('.') && isFile(path.join(dir, n)))
       .sort();
     if (names.length === 0) diags.error('issue.noArticles', { file: path.join(dir, ISSUE_FILE), line: 1, col: 1 });
-    return names.map((n) => path.join(dir, n));
+    return names
+      .map((n) => path.join(dir, n))
+      .filter((file) => {
+        if (realPathWithin(realDir, file) !== 'outside') return true;
+        diags.error('link.outside', { file, line: 1, col: 1 }, { name: path.basename(file) });
+        return false;
+      });
   }
   const seen = new Set<string>();
   const files: string[] = [];
@@ -183,6 +196,8 @@ function listArticles(dir: string, listed: string[] | undefined, src: YamlSource
       diags.error('issue.articleTwice', where, { name });
     } else if (!isFile(file)) {
       diags.error('issue.articleMissing', where, { name });
+    } else if (realPathWithin(realDir, file) === 'outside') {
+      diags.error('link.outside', where, { name });
     } else {
       seen.add(file);
       files.push(file);
