@@ -216,6 +216,10 @@ const catalogue = {
     zh: (p) => `找不到模板“${p.name}”（可用：${p.available}）`,
     en: (p) => `no template "${p.name}" (available: ${p.available})`,
   },
+  'template.badName': {
+    zh: (p) => `模板名“${p.name}”无效：模板用名称指定（字母、数字和 . _ -），不能写路径；请把模板放在项目的 templates/ 目录中`,
+    en: (p) => `"${p.name}" is not a template name: a template is named (letters, digits and . _ -), not given as a path; put it in the project's templates/ folder`,
+  },
   'template.extendsLoop': {
     zh: (p) => `模板继承出现循环：${p.chain}`,
     en: (p) => `templates extend each other in a loop: ${p.chain}`,

@@ -19,6 +19,13 @@ export interface Template extends TemplateData {
   facePositions: Record<string, SourcePos>;
 }
 
+/**
+ * A template is named, never given as a path: letters, digits and . _ -
+ * (not "." or ".."), looked up in the project's templates/ and the
+ * built-in ones only (README, “模板”).
+ */
+export const TEMPLATE_NAME = /^(?!\.+$)[A-Za-z0-9._-]+$/;
+
 interface Located {
   file: string;
   builtin: boolean;
@@ -55,6 +62,10 @@ export function loadTemplate(
 ): Template | undefined {
   const chain: YamlSource[] = [];
   const seen: string[] = [];
+  if (!TEMPLATE_NAME.test(name)) {
+    diags.error('template.badName', where, { name });
+    return undefined;
+  }
   let current: Located | undefined = locate(name, projectTemplatesDir, false);
   let currentName = name;
   if (!current) {
@@ -73,6 +84,10 @@ export function loadTemplate(
     chain.push(src);
     const parentName = (src.value as { extends?: unknown } | null)?.extends;
     if (typeof parentName !== 'string') break;
+    if (!TEMPLATE_NAME.test(parentName)) {
+      diags.error('template.badName', src.posOf(['extends']), { name: parentName });
+      return undefined;
+    }
     // A project template extending its own name extends the built-in one.
     const parent = locate(parentName, projectTemplatesDir, current.builtin || parentName === currentName);
     if (!parent) {
