@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { Diagnostics, InputError } from '../diagnostics.js';
 import { findProjectRoot, loadProject, type Project } from '../project/config.js';
-import { issueNames } from '../read/issueList.js';
+import { folderNames } from '../read/issueList.js';
 
 export class UsageError extends Error {}
 
@@ -16,7 +16,7 @@ export function openProject(rootOption: string | undefined, cwd = process.cwd())
   return project;
 }
 
-/** Every issue folder under the project's issues folder, by name. */
+/** Every folder under the project's issues folder, by name: the issues, and the folders to report as not issues. */
 export function allIssues(project: Project): string[] {
-  return issueNames(project.issuesDir);
+  return folderNames(project.issuesDir);
 }

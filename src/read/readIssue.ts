@@ -16,8 +16,12 @@ import { readSourceFile } from './sourceFile.js';
 import { parseYaml, type YamlSource } from './yamlSource.js';
 
 export const ISSUE_FILE = 'issue.yaml';
-/** An issue folder's name: letters, digits and . _ -, but not "." or "..". */
-export const ISSUE_ID = /^(?!\.+$)[A-Za-z0-9._-]+$/;
+/**
+ * An issue folder's name (CONTRACT.md §5, README “期次”): letters and digits
+ * of any script (with their combining marks, as in 2024年10月) and . _ -,
+ * not starting with a dot.
+ */
+export const ISSUE_ID = /^(?!\.)[\p{L}\p{M}\p{Nd}._-]+$/u;
 
 export interface ReadOptions {
   /** Include articles marked `draft: true`. */
@@ -29,7 +33,9 @@ export interface ReadOptions {
  * folder, or a path to a folder.
  */
 export function resolveIssueDir(project: Project, ref: string, cwd = process.cwd()): string | undefined {
-  const candidates = ISSUE_ID.test(ref) ? [path.join(project.issuesDir, ref), path.resolve(cwd, ref)] : [path.resolve(cwd, ref)];
+  // A bare name is first a folder under issuesDir (even one that is not a valid id, so that it is reported).
+  const bare = ref !== '' && !/[\\/]/.test(ref) && ref !== '.' && ref !== '..';
+  const candidates = bare ? [path.join(project.issuesDir, ref), path.resolve(cwd, ref)] : [path.resolve(cwd, ref)];
   return candidates.find((dir) => isDirectory(dir));
 }
 
@@ -48,7 +54,11 @@ export function readIssue(project: Project, dir: string, options: ReadOptions = 
   const diags = new Diagnostics();
   const id = path.basename(dir);
   const issueFile = path.join(dir, ISSUE_FILE);
-  if (!ISSUE_ID.test(id)) diags.error('issue.badId', { file: dir }, { id });
+  if (!ISSUE_ID.test(id)) {
+    // Its name would name the outputs: nothing else is read until it is renamed.
+    diags.error('issue.badId', { file: dir }, { id });
+    throw new InputError(diags.items);
+  }
 
   if (!isFile(issueFile)) {
     diags.error('issue.noIssueYaml', { file: issueFile });
