@@ -16,6 +16,7 @@ import { loadTemplate, type Template } from './template/loadTemplate.js';
 import { TypesetContext } from './typeset/context.js';
 import type { Layout } from './typeset/layout.js';
 import { typesetIssue } from './typeset/typesetIssue.js';
+import { sourceDateEpoch } from './sourceDateEpoch.js';
 import { PRODUCER } from './version.js';
 
 export type Format = 'pdf' | 'docx';
@@ -58,6 +59,8 @@ export interface Prepared {
 
 /** Read and typeset an issue without writing anything. Throws InputError. */
 export function prepareIssue(project: Project, issueRef: string, options: BuildOptions = {}): Prepared {
+  // A bad SOURCE_DATE_EPOCH is refused before any work.
+  sourceDateEpoch();
   const dir = resolveIssueDir(project, issueRef, options.cwd);
   if (!dir) throw new InputError([{ severity: 'error', code: 'issue.notFound', params: { issue: issueRef, dir: project.issuesDir } }]);
   const { issue, sources, diagnostics, templateWhere } = readIssue(project, dir, { drafts: options.drafts ?? false });
@@ -114,9 +117,7 @@ async function pdfOf(layout: Layout): Promise<Uint8Array> {
   }
 }
 
-/** The documents' date: SOURCE_DATE_EPOCH when set, else the issue date (midnight UTC). */
+/** The documents' date: SOURCE_DATE_EPOCH when set, else the issue date (midnight UTC). Throws SourceDateEpochError. */
 export function documentDate(date: IssueDate, env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d+$/.test(epoch.trim())) return new Date(Number(epoch.trim()) * 1000);
-  return new Date(Date.UTC(date.year, date.month - 1, date.day));
+  return sourceDateEpoch(env) ?? new Date(Date.UTC(date.year, date.month - 1, date.day));
 }

@@ -6,7 +6,7 @@ import { resolveIssueDir } from '../read/readIssue.js';
 import { buildMany, type IssueOutcome } from './buildRunner.js';
 import { EXIT } from './exitCodes.js';
 import { issueReport, jsonReport } from './jsonReport.js';
-import { allIssues, openProject, UsageError } from './projectArg.js';
+import { allIssues, checkSourceDateEpoch, openProject, UsageError } from './projectArg.js';
 import { displayPath, printDiagnostics, type Reporter } from './report.js';
 import { text } from './texts.js';
 import { watchAndRebuild, type Watching } from './watch.js';
@@ -89,6 +89,7 @@ export function buildOptionsOf(opts: BuildCommandOptions, r: Reporter): BuildOpt
 }
 
 export async function buildCommand(issues: string[], opts: BuildCommandOptions, r: Reporter): Promise<number> {
+  checkSourceDateEpoch(r.lang);
   const options = buildOptionsOf(opts, r);
   const project = openProject(opts.root);
   const refs = opts.all ? allIssues(project) : issues;
@@ -133,6 +134,7 @@ function untilInterrupted(watching: Watching): Promise<number> {
 
 /** `bulletin preview ISSUE`: build with drafts, print where the PDF is, rebuild on every save. */
 export async function previewCommand(issue: string, opts: BuildCommandOptions, r: Reporter): Promise<number> {
+  checkSourceDateEpoch(r.lang);
   const options = buildOptionsOf({ ...opts, drafts: true }, r);
   const project = openProject(opts.root);
   const [outcome] = await buildAndReport(project, [issue], options, false, r);

@@ -29,6 +29,7 @@ const zh = {
   noIssues: (p) => `${p.dir} 下还没有期次`,
   badFormat: (p) => `--format 只能是 pdf、docx 或 pdf,docx，而不是“${p.value}”`,
   internal: (p) => `内部错误：${p.message}（加 --debug 查看详情）`,
+  badSourceDateEpoch: (p) => `环境变量 SOURCE_DATE_EPOCH=${p.value} 无效：应为 0 到 ${p.max}（9999 年末）之间的整数秒数；不需要时请删除该变量`,
 } satisfies Texts;
 
 /** Every key of zh, and no other: a missing or mistyped key does not compile. */
@@ -57,6 +58,7 @@ const en: Record<keyof typeof zh, Texts[string]> = {
   noIssues: (p) => `there are no issues under ${p.dir} yet`,
   badFormat: (p) => `--format takes pdf, docx or pdf,docx, not "${p.value}"`,
   internal: (p) => `internal error: ${p.message} (--debug shows the details)`,
+  badSourceDateEpoch: (p) => `SOURCE_DATE_EPOCH=${p.value} is not valid: it must be a whole number of seconds from 0 to ${p.max} (the end of year 9999); unset it if not needed`,
 };
 
 export function text(lang: Lang, key: keyof typeof zh, params: Record<string, string | number> = {}): string {
