@@ -65,6 +65,18 @@ const catalogue = {
     zh: (p) => `“${p.name}”是指向期次目录之外的链接（快捷方式），不会读取；请把文件本身复制进期次目录`,
     en: (p) => `"${p.name}" is a link to a file outside the issue folder and is not read; copy the file itself into the issue folder`,
   },
+  'text.notCharacter': {
+    zh: (p) => `这里有一个不是字符的码位 ${p.code}（非字符或孤立的代理项），任何输出都无法容纳；请删除它`,
+    en: (p) => `${p.code} here is not a character (a noncharacter or a lone surrogate) and no output can hold it; delete it`,
+  },
+  'text.controlRemoved': {
+    zh: (p) => `这里有一个看不见的控制字符 ${p.code}，已从所有输出中删去；请在编辑器中删除它`,
+    en: (p) => `an invisible control character ${p.code} here is left out of every output; delete it in your editor`,
+  },
+  'text.control': {
+    zh: (p) => `模板中有一个看不见的控制字符 ${p.code}，无法印出；请删除它`,
+    en: (p) => `an invisible control character ${p.code} in the template cannot be printed; delete it`,
+  },
   // YAML and schemas
   'yaml.syntax': { zh: (p) => `YAML 语法错误：${p.detail}`, en: (p) => `YAML syntax error: ${p.detail}` },
   'yaml.duplicateKey': { zh: () => '键重复出现', en: () => 'this key appears twice' },

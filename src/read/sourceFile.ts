@@ -2,6 +2,7 @@
 // accepted and removed), CRLF and CR line ends turned into LF.
 import { readFileSync } from 'node:fs';
 import type { Diagnostics } from '../diagnostics.js';
+import { positionsOf, reportUnsafeChars, type ControlPolicy } from './unsafeText.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -19,12 +20,16 @@ export interface SourceFormat {
 }
 
 /** The file's text, or undefined after reporting why it cannot be read. */
-export function readSourceFile(file: string, diags: Diagnostics): string | undefined {
-  return readSource(file, diags)?.text;
+export function readSourceFile(file: string, diags: Diagnostics, controls: ControlPolicy = 'remove'): string | undefined {
+  return readSource(file, diags, controls)?.text;
 }
 
-/** The file's text and format, read once; undefined after reporting why it cannot be read. */
-export function readSource(file: string, diags: Diagnostics): SourceText | undefined {
+/**
+ * The file's text and format, read once; undefined after reporting why it
+ * cannot be read. Characters no output can carry are reported at their
+ * place (src/read/unsafeText.ts); the text is returned as written.
+ */
+export function readSource(file: string, diags: Diagnostics, controls: ControlPolicy = 'remove'): SourceText | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -44,7 +49,9 @@ export function readSource(file: string, diags: Diagnostics): SourceText | undef
   if (bom) text = text.slice(1);
   const ends = [...text.matchAll(/\r\n|\r|\n/g)].map((m) => m[0]);
   ends.push('');
-  return { text: text.replace(/\r\n?/g, '\n'), format: { bom, ends } };
+  const lf = text.replace(/\r\n?/g, '\n');
+  reportUnsafeChars(lf, positionsOf(lf, file), controls, diags);
+  return { text: lf, format: { bom, ends } };
 }
 
 /** Line and column of the first byte that is not valid UTF-8. */

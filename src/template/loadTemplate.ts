@@ -78,8 +78,9 @@ export function loadTemplate(
       return undefined;
     }
     seen.push(current.file);
-    const text = readSourceFile(current.file, diags);
-    const src = text === undefined ? undefined : parseYaml(text, current.file, diags);
+    // Template strings are printed as they are: a control in one is refused, not removed.
+    const text = readSourceFile(current.file, diags, 'refuse');
+    const src = text === undefined ? undefined : parseYaml(text, current.file, diags, 0, 'refuse');
     if (!src) return undefined;
     chain.push(src);
     const parentName = (src.value as { extends?: unknown } | null)?.extends;
