@@ -26,14 +26,30 @@ function typeName(expected: string | number | undefined, lang: Lang): string {
 const IMAGE_DEFECT_ZH: Record<string, string> = {
   truncated: '文件不完整（被截断）',
   checksum: '数据校验和不符',
-  data: '图像数据无法解压',
+  data: '图像数据无法解码（已损坏）',
   structure: '文件结构不正确',
 };
 const IMAGE_DEFECT_EN: Record<string, string> = {
   truncated: 'the file is cut off',
   checksum: 'a checksum does not match',
-  data: 'the pixel data does not decompress',
+  data: 'the image data is damaged and does not decode',
   structure: 'the file is not laid out as the format requires',
+};
+
+/** Kinds of JPEG not accepted (src/read/jpegFile.ts). */
+const JPEG_KIND_ZH: Record<string, string> = {
+  lossless: '无损（lossless, SOF3）',
+  arithmetic: '算术编码（arithmetic coding）',
+  hierarchical: '分层（hierarchical）',
+  precision: '12 位或 16 位精度（12-bit）',
+  components: '通道数不是 1、3 或 4 的',
+};
+const JPEG_KIND_EN: Record<string, string> = {
+  lossless: 'lossless (SOF3)',
+  arithmetic: 'arithmetic-coded',
+  hierarchical: 'hierarchical',
+  precision: '12-bit (or other non-8-bit)',
+  components: 'neither 1-, 3- nor 4-channel',
 };
 
 /** What cannot be split across pages and may be too tall for one (block.tooTall). */
@@ -206,6 +222,10 @@ const catalogue = {
   'image.corrupt': {
     zh: (p) => `图片“${p.src}”已损坏，无法解码：${IMAGE_DEFECT_ZH[String(p.detail)] ?? String(p.detail)}；请重新导出该图片`,
     en: (p) => `the image "${p.src}" is damaged and cannot be decoded: ${IMAGE_DEFECT_EN[String(p.detail)] ?? String(p.detail)}; export it again`,
+  },
+  'image.unsupportedJpeg': {
+    zh: (p) => `图片“${p.src}”是${JPEG_KIND_ZH[String(p.kind)] ?? String(p.kind)} JPEG，并非所有输出和阅读器都能显示；请另存为普通（基线或渐进式）8 位 JPEG 或 PNG`,
+    en: (p) => `the image "${p.src}" is a ${JPEG_KIND_EN[String(p.kind)] ?? String(p.kind)} JPEG, which not every output and viewer can show; save it as an ordinary (baseline or progressive) 8-bit JPEG, or as PNG`,
   },
   'block.tooTall': {
     zh: (p) => `这${TOO_TALL_ZH[String(p.what)] ?? '一块内容'}排出后有 ${p.lines} 行，超过一页的 ${p.max} 行；请缩短或拆分`,

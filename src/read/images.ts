@@ -68,6 +68,10 @@ export function loadImage(src: string, pos: SourcePos, rules: ImageRules, diags:
     diags.error('image.notImage', pos, { src });
     return undefined;
   }
+  if (info.unsupported) {
+    diags.error('image.unsupportedJpeg', pos, { src, kind: info.unsupported });
+    return undefined;
+  }
   if (info.defect) {
     diags.error('image.corrupt', pos, { src, detail: info.defect });
     return undefined;
