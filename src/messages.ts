@@ -243,6 +243,14 @@ const catalogue = {
     zh: (p) => `图片“${p.src}”有 ${p.size} MB，超过上限 ${p.limit} MB`,
     en: (p) => `the image "${p.src}" is ${p.size} MB, over the limit of ${p.limit} MB`,
   },
+  'image.tooManyPixels': {
+    zh: (p) => `图片“${p.src}”有 ${p.width} × ${p.height} 像素，超过上限 ${p.limit} 像素（limits.imagePixels）；请缩小后再用`,
+    en: (p) => `the image "${p.src}" is ${p.width} × ${p.height} pixels, over the limit of ${p.limit} pixels (limits.imagePixels); scale it down`,
+  },
+  'article.tooLarge': {
+    zh: (p) => `文章文件有 ${p.size} MB，超过上限 ${p.limit} MB（limits.articleMB）；请拆分成几篇`,
+    en: (p) => `the article file is ${p.size} MB, over the limit of ${p.limit} MB (limits.articleMB); split it into several`,
+  },
   // Templates and fonts
   'template.notFound': {
     zh: (p) => `找不到模板“${p.name}”（可用：${p.available}）`,

@@ -4,7 +4,7 @@
 // DCTDecode), so a damaged image would otherwise make a PDF that viewers
 // cannot draw, with no message at build time.
 import { inflateSync } from 'node:zlib';
-import { inspectJpeg, type JpegUnsupported } from './jpegFile.js';
+import { inspectJpeg, jpegFrameSize, type JpegUnsupported } from './jpegFile.js';
 
 const PNG_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 
@@ -28,6 +28,20 @@ export type ImageInspection = {
   /** EXIF orientation 2–8 (absent: 1, upright). */
   orientation?: number;
 };
+
+/**
+ * The pixel size an image's header declares, read without decoding anything
+ * (the IHDR of a PNG, the first frame header of a JPEG), so that a pixel
+ * bomb is refused before its data is touched. Undefined when not found.
+ */
+export function declaredSize(b: Uint8Array): { widthPx: number; heightPx: number } | undefined {
+  if (b.length >= 24 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) {
+    const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    return { widthPx: view.getUint32(16), heightPx: view.getUint32(20) };
+  }
+  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8) return jpegFrameSize(b);
+  return undefined;
+}
 
 export function inspectImage(b: Uint8Array): ImageInspection | undefined {
   if (b.length >= 24 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return inspectPng(b);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Diagnostics } from '../diagnostics.js';
 import { realPathWithin, resolveInside } from '../fileKinds.js';
 import type { SourcePos } from '../model.js';
-import { inspectImage, type ImageFormat } from './imageFile.js';
+import { declaredSize, inspectImage, type ImageFormat } from './imageFile.js';
 
 export interface ImageData {
   file: string;
@@ -20,6 +20,8 @@ export interface ImageRules {
   /** Its real path (links resolved): no link may lead out of it. */
   realDir: string;
   maxBytes: number;
+  /** Largest width × height. */
+  maxPixels: number;
 }
 
 /** Resolve and load an image written as `src` in an article, or report why not. */
@@ -63,6 +65,11 @@ export function loadImage(src: string, pos: SourcePos, rules: ImageRules, diags:
     return undefined;
   }
   const data = readFileSync(real.real);
+  const declared = declaredSize(data);
+  if (declared && declared.widthPx * declared.heightPx > rules.maxPixels) {
+    diags.error('image.tooManyPixels', pos, { src, width: declared.widthPx, height: declared.heightPx, limit: rules.maxPixels });
+    return undefined;
+  }
   const info = inspectImage(data);
   if (!info) {
     diags.error('image.notImage', pos, { src });
@@ -80,7 +87,7 @@ export function loadImage(src: string, pos: SourcePos, rules: ImageRules, diags:
 }
 
 /** 1.9, 20, 0.25: as many decimals as needed, at most `digits`. */
-function megabytes(bytes: number, digits: number): string {
+export function megabytes(bytes: number, digits: number): string {
   const f = 10 ** digits;
   return String(Math.round((bytes / 1048576) * f) / f);
 }

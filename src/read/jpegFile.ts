@@ -136,6 +136,25 @@ export function inspectJpeg(b: Uint8Array): JpegInspection | undefined {
   }
 }
 
+/** The size in the first frame header (any SOFn), walking segments only. */
+export function jpegFrameSize(b: Uint8Array): { widthPx: number; heightPx: number } | undefined {
+  let i = 2;
+  while (i + 9 <= b.length) {
+    if (b[i] !== 0xff) return undefined;
+    const marker = b[i + 1]!;
+    if (marker === 0xff) {
+      i++;
+      continue;
+    }
+    if (marker === 0xd9 || marker === 0xda) return undefined;
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { heightPx: (b[i + 5]! << 8) | b[i + 6]!, widthPx: (b[i + 7]! << 8) | b[i + 8]! };
+    }
+    i += 2 + ((b[i + 2]! << 8) | b[i + 3]!);
+  }
+  return undefined;
+}
+
 function readFrame(seg: Uint8Array, progressive: boolean, width: number, height: number): Frame | undefined {
   const n = seg[5]!;
   if (n !== 1 && n !== 3 && n !== 4) return undefined;

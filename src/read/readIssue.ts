@@ -1,6 +1,6 @@
 // Reading an issue folder: project defaults + issue.yaml + the articles → the
 // typed, validated Issue model. Every problem is reported, not only the first.
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { Diagnostics, InputError } from '../diagnostics.js';
@@ -12,6 +12,7 @@ import { normalizeText } from '../text/normalize.js';
 import { readArticle } from './article.js';
 import { issueFieldsSchema, REQUIRED_ISSUE_KEYS, type IssueFields } from './issueSchema.js';
 import { validateYaml } from './schemaIssues.js';
+import { megabytes } from './images.js';
 import { readSourceFile } from './sourceFile.js';
 import { parseYaml, type YamlSource } from './yamlSource.js';
 
@@ -80,9 +81,16 @@ export function readIssue(project: Project, dir: string, options: ReadOptions = 
   const meta = fields && src ? buildMeta(fields, defaults, src, project.configSource, diags) : undefined;
   const articleFiles = listArticles(dir, realDir, fields?.articles, src, diags);
   const articles: Article[] = [];
-  const images = { issueDir: dir, realDir, maxBytes: project.config.limits.imageMB * 1024 * 1024 };
+  const { limits } = project.config;
+  const images = { issueDir: dir, realDir, maxBytes: limits.imageMB * 1024 * 1024, maxPixels: limits.imagePixels };
   const sources = new Map<string, string>();
   for (const file of articleFiles) {
+    // Over the limit, an article is refused before it is read (README “限制”).
+    const size = fileSize(file);
+    if (size !== undefined && size > limits.articleMB * 1024 * 1024) {
+      diags.error('article.tooLarge', { file, line: 1, col: 1 }, { size: megabytes(size, 1), limit: String(limits.articleMB) });
+      continue;
+    }
     const text = readSourceFile(file, diags);
     if (text === undefined) continue;
     const article = readArticle(file, text, images, diags);
@@ -106,6 +114,14 @@ export function readIssue(project: Project, dir: string, options: ReadOptions = 
           ? config.posOf(['template'])
           : undefined;
   return { issue: { id, dir, meta: meta!, template, articles }, sources, diagnostics: diags, ...(templateWhere ? { templateWhere } : {}) };
+}
+
+function fileSize(file: string): number | undefined {
+  try {
+    return statSync(file).size;
+  } catch {
+    return undefined;
+  }
 }
 
 function buildMeta(
