@@ -105,6 +105,10 @@ const catalogue = {
     zh: (p) => `列表或引用嵌套超过 ${p.limit} 层`,
     en: (p) => `lists or quotes are nested more than ${p.limit} levels deep`,
   },
+  'markdown.tooManyDelimiters': {
+    zh: (p) => `${p.scope === 'article' ? '这篇文章' : '这一段'}中的 * 或 _ 超过 ${p.limit} 组，解析代价过大；请删去多余的符号，或把文章拆开`,
+    en: (p) => `more than ${p.limit} runs of * or _ in this ${p.scope === 'article' ? 'article' : 'paragraph'}, too costly to parse; remove the extra marks or split the article`,
+  },
   'key.unknown': { zh: (p) => `未知的键“${p.key}”`, en: (p) => `unknown key "${p.key}"` },
   'key.unknownDidYouMean': {
     zh: (p) => `未知的键“${p.key}”，是否想写“${p.suggestion}”？`,
