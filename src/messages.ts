@@ -93,6 +93,10 @@ const catalogue = {
     zh: (p) => `模板中有一个看不见的控制字符 ${p.code}，无法印出；请删除它`,
     en: (p) => `an invisible control character ${p.code} in the template cannot be printed; delete it`,
   },
+  'file.utf16': {
+    zh: () => '文件是 UTF-16 编码（记事本中的“Unicode”）；请在编辑器中另存为 UTF-8（记事本：另存为 → 编码选“UTF-8”）',
+    en: () => 'the file is UTF-16 (Notepad\'s "Unicode"); save it as UTF-8 in your editor (Notepad: Save As → Encoding "UTF-8")',
+  },
   // YAML and schemas
   'yaml.syntax': { zh: (p) => `YAML 语法错误：${p.detail}`, en: (p) => `YAML syntax error: ${p.detail}` },
   'yaml.duplicateKey': { zh: () => '键重复出现', en: () => 'this key appears twice' },
