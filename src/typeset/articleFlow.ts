@@ -98,7 +98,7 @@ export class ArticleFlow {
   private fitTitle(article: Article): { style: TextStyle; set: SetLine[] } {
     const t = this.ctx.template;
     const base = this.ctx.style(t.article.titleStyle);
-    const widest = Math.max(...article.title.map((line) => oneLine(line.text, base, this.ctx).width));
+    const widest = Math.max(...article.title.map((line) => oneLine(line.text, base, this.ctx, line.pos).width));
     const fit = fitSize(widest, this.g.width, base.size, t.article.titleMinSize, t.article.titleSizeStep);
     const style = fit.fits ? { ...base, size: fit.size } : base;
     const set = article.title.flatMap((line) =>

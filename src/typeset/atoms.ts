@@ -39,7 +39,12 @@ export interface Atom {
 }
 
 /** A piece of text in one style; a hard line break has no text. */
-export type StyledPiece = { text: string; style: TextStyle; pos?: SourcePos } | { lineBreak: true; style: TextStyle };
+/**
+ * Text to set. `pos` is where it was written; with `charCols`, the text is
+ * the source's own (Markdown text on one line), so a character's column is
+ * `pos.col` plus its offset (for messages about that character).
+ */
+export type StyledPiece = { text: string; style: TextStyle; pos?: SourcePos; charCols?: boolean } | { lineBreak: true; style: TextStyle };
 
 // Full-width marks whose ink sits on one side of the em box (LAYOUT.md §7).
 const OPENING = new Set([...'（《〈【〔〖［｛「『“‘']);
@@ -104,8 +109,11 @@ export function toAtoms(pieces: StyledPiece[], ctx: TypesetContext): Atom[] {
         });
         continue;
       }
+      let offset = m.index;
       const glyphs: Glyph[] = [...text].map((ch) => {
-        const { face, missing } = ctx.faceFor(style.face, ch, pos);
+        const at = pos && piece.charCols ? { ...pos, col: pos.col + offset } : pos;
+        offset += ch.length;
+        const { face, missing } = ctx.faceFor(style.face, ch, at);
         const advance = (ctx.fonts.face(face).advance(ch.codePointAt(0)!) + tracking) * size;
         return missing ? { ch, face, advance, missing } : { ch, face, advance };
       });

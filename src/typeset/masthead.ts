@@ -42,8 +42,8 @@ export function typesetMasthead(meta: IssueMeta, ctx: TypesetContext): Masthead 
 
   /** Set `text` centred on one line, as small as it takes to fit. */
   const place = (text: string, line: MastheadLine, pos: SourcePos | undefined): number => {
-    const style = fitted(line, text, oneLine(text, ctx.style(line.style), ctx).width, width, pos);
-    const set = oneLine(text, style, ctx);
+    const style = fitted(line, text, oneLine(text, ctx.style(line.style), ctx, pos).width, width, pos);
+    const set = oneLine(text, style, ctx, pos);
     const top = cursor + line.spaceBefore;
     const baseline = ctx.baselineIn(top, style.size, style.size, style.face);
     items.push(...glyphsToRuns(set.glyphs, (width - set.width) / 2, baseline, ctx));
@@ -66,9 +66,9 @@ export function typesetMasthead(meta: IssueMeta, ctx: TypesetContext): Masthead 
   const e = m.editorLine;
   const dateText = formatDate(e.dateFormat, meta.date);
   const natural = ctx.style(e.style);
-  const needed = oneLine(meta.editor, natural, ctx).width + e.minGap * natural.size + oneLine(dateText, natural, ctx).width;
+  const needed = oneLine(meta.editor, natural, ctx, meta.where.editor).width + e.minGap * natural.size + oneLine(dateText, natural, ctx).width;
   const style = fitted(e, meta.editor, needed, width, meta.where.editor);
-  const editor = oneLine(meta.editor, style, ctx);
+  const editor = oneLine(meta.editor, style, ctx, meta.where.editor);
   const date = oneLine(dateText, style, ctx);
   sizes.editor = style.size;
   const top = cursor + e.spaceBefore;
