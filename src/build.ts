@@ -18,8 +18,9 @@ import { TypesetContext } from './typeset/context.js';
 import type { Layout } from './typeset/layout.js';
 import type { OutputFormat } from './outputFormats.js';
 import { typesetIssue } from './typeset/typesetIssue.js';
-import { PRODUCER, VERSION } from './version.js';
 import { pdfaLevelOf, type PdfALevel } from './pdfaLevel.js';
+import { sourceDateEpoch } from './sourceDateEpoch.js';
+import { PRODUCER, VERSION } from './version.js';
 
 export type Format = OutputFormat;
 
@@ -77,6 +78,8 @@ export interface Prepared {
 
 /** Read and typeset an issue without writing anything. Throws InputError. */
 export function prepareIssue(project: Project, issueRef: string, options: BuildOptions = {}): Prepared {
+  // A bad SOURCE_DATE_EPOCH is refused before any work.
+  sourceDateEpoch();
   const dir = resolveIssueDir(project, issueRef, options.cwd);
   if (!dir) throw new InputError([{ severity: 'error', code: 'issue.notFound', params: { issue: issueRef, dir: project.issuesDir } }]);
   const caches = options.caches;
@@ -183,9 +186,7 @@ async function pdfOf(layout: Layout, pdfa: PdfALevel | undefined): Promise<Uint8
   }
 }
 
-/** The documents' date: SOURCE_DATE_EPOCH when set, else the issue date (midnight UTC). */
+/** The documents' date: SOURCE_DATE_EPOCH when set, else the issue date (midnight UTC). Throws SourceDateEpochError. */
 export function documentDate(date: IssueDate, env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d+$/.test(epoch.trim())) return new Date(Number(epoch.trim()) * 1000);
-  return new Date(Date.UTC(date.year, date.month - 1, date.day));
+  return sourceDateEpoch(env) ?? new Date(Date.UTC(date.year, date.month - 1, date.day));
 }

@@ -9,7 +9,7 @@ import { resolveIssueDir } from '../read/readIssue.js';
 import { buildMany, type IssueOutcome } from './buildRunner.js';
 import { EXIT } from './exitCodes.js';
 import { issueReport, jsonReport } from './jsonReport.js';
-import { allIssues, openProject, UsageError } from './projectArg.js';
+import { allIssues, checkSourceDateEpoch, openProject, UsageError } from './projectArg.js';
 import { displayPath, printDiagnostics, type Reporter } from './report.js';
 import { text } from './texts.js';
 import type { Watching } from './watch.js';
@@ -132,6 +132,7 @@ export function splitPdfaValue(issues: string[], opts: BuildCommandOptions): { i
 }
 
 export async function buildCommand(givenIssues: string[], givenOpts: BuildCommandOptions, r: Reporter): Promise<number> {
+  checkSourceDateEpoch(r.lang);
   const { issues, opts } = splitPdfaValue(givenIssues, givenOpts);
   const flagged = buildOptionsOf(opts, r);
   const project = openProject(opts.root);

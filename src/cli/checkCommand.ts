@@ -6,7 +6,7 @@ import { InputError } from '../diagnostics.js';
 import type { Project } from '../project/config.js';
 import { EXIT } from './exitCodes.js';
 import { issueReport, jsonReport } from './jsonReport.js';
-import { allIssues, openProject, UsageError } from './projectArg.js';
+import { allIssues, checkSourceDateEpoch, openProject, UsageError } from './projectArg.js';
 import { printDiagnostics, type Reporter } from './report.js';
 import { text } from './texts.js';
 
@@ -22,6 +22,7 @@ export interface CheckCommandOptions {
 }
 
 export async function checkCommand(issues: string[], opts: CheckCommandOptions, r: Reporter): Promise<number> {
+  checkSourceDateEpoch(r.lang);
   const project = openProject(opts.root);
   const refs = opts.all ? allIssues(project) : issues;
   if (refs.length === 0 && !opts.all) throw new UsageError(text(r.lang, 'needIssue'));

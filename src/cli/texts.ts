@@ -36,6 +36,7 @@ const zh = {
   badPort: (p) => `--port 应是 1 到 65535 之间的整数，而不是“${p.value}”`,
   portBusy: (p) => `端口 ${p.port} 已被占用，请换一个（或不加 --port，自动选择空闲端口）`,
   openFailed: (p) => `无法打开浏览器（${p.message}），请手动打开 ${p.url}`,
+  badSourceDateEpoch: (p) => `环境变量 SOURCE_DATE_EPOCH=${p.value} 无效：应为 0 到 ${p.max}（9999 年末）之间的整数秒数；不需要时请删除该变量`,
 } satisfies Texts;
 
 /** Every key of zh, and no other: a missing or mistyped key does not compile. */
@@ -71,6 +72,7 @@ const en: Record<keyof typeof zh, Texts[string]> = {
   badPort: (p) => `--port takes a whole number from 1 to 65535, not "${p.value}"`,
   portBusy: (p) => `port ${p.port} is in use; choose another (or leave out --port for a free one)`,
   openFailed: (p) => `could not open a browser (${p.message}); open ${p.url} yourself`,
+  badSourceDateEpoch: (p) => `SOURCE_DATE_EPOCH=${p.value} is not valid: it must be a whole number of seconds from 0 to ${p.max} (the end of year 9999); unset it if not needed`,
 };
 
 export function text(lang: Lang, key: keyof typeof zh, params: Record<string, string | number> = {}): string {

@@ -29,6 +29,10 @@ const configSchema = z.strictObject({
     .strictObject({
       /** Largest image file, in megabytes. */
       imageMB: z.number().positive().default(20),
+      /** Largest image, in pixels (width × height), read from its header before decoding. */
+      imagePixels: z.number().int().positive().default(50_000_000),
+      /** Largest article file, in megabytes. */
+      articleMB: z.number().positive().default(5),
     })
     .prefault({}),
 });

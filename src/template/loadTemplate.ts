@@ -20,6 +20,13 @@ export interface Template extends TemplateData {
   facePositions: Record<string, SourcePos>;
 }
 
+/**
+ * A template is named, never given as a path: letters, digits and . _ -
+ * (not "." or ".."), looked up in the project's templates/ and the
+ * built-in ones only (README, “模板”).
+ */
+export const TEMPLATE_NAME = /^(?!\.+$)[A-Za-z0-9._-]+$/;
+
 interface Located {
   file: string;
   builtin: boolean;
@@ -56,6 +63,10 @@ export function loadTemplate(
 ): Template | undefined {
   const chain: YamlSource[] = [];
   const seen: string[] = [];
+  if (!TEMPLATE_NAME.test(name)) {
+    diags.error('template.badName', where, { name });
+    return undefined;
+  }
   let current: Located | undefined = locate(name, projectTemplatesDir, false);
   let currentName = name;
   if (!current) {
@@ -68,12 +79,17 @@ export function loadTemplate(
       return undefined;
     }
     seen.push(current.file);
-    const text = readSourceFile(current.file, diags);
-    const src = text === undefined ? undefined : parseYaml(text, current.file, diags);
+    // Template strings are printed as they are: a control in one is refused, not removed.
+    const text = readSourceFile(current.file, diags, 'refuse');
+    const src = text === undefined ? undefined : parseYaml(text, current.file, diags, 0, 'refuse');
     if (!src) return undefined;
     chain.push(src);
     const parentName = (src.value as { extends?: unknown } | null)?.extends;
     if (typeof parentName !== 'string') break;
+    if (!TEMPLATE_NAME.test(parentName)) {
+      diags.error('template.badName', src.posOf(['extends']), { name: parentName });
+      return undefined;
+    }
     // A project template extending its own name extends the built-in one.
     const parent = locate(parentName, projectTemplatesDir, current.builtin || parentName === currentName);
     if (!parent) {

@@ -142,7 +142,7 @@ export class ArticleFlow {
   private fitTitle(article: Article): { style: TextStyle; set: SetLine[] } {
     const rules = this.ctx.template.article;
     const base = this.ctx.roleStyle('articleTitle');
-    const widest = Math.max(...article.title.map((line) => oneLine(line.text, base, this.ctx).width));
+    const widest = Math.max(...article.title.map((line) => oneLine(line.text, base, this.ctx, line.pos).width));
     const fit = fitSize(widest, this.g.width, base.size, rules.titleMinSize, rules.titleSizeStep);
     const style = fit.fits ? { ...base, size: fit.size } : base;
     const set = article.title.flatMap((line) =>

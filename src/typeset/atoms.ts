@@ -39,6 +39,13 @@ export interface Atom {
   pos?: SourcePos;
 }
 
+/**
+ * Text to set; a hard line break has no text. `pos` is where it was written;
+ * with `charCols`, the text is the source's own (Markdown text on one line),
+ * so a character's column is `pos.col` plus its offset (for messages about
+ * that character).
+ */
+export type StyledPiece = { text: string; style: TextStyle; pos?: SourcePos; charCols?: boolean } | { lineBreak: true; style: TextStyle };
 
 // Full-width marks whose ink sits on one side of the em box (docs/format.md §7).
 const OPENING = new Set([...'（《〈【〔〖［｛「『“‘']);
@@ -103,8 +110,11 @@ export function toAtoms(pieces: readonly SetPiece[], ctx: TypesetContext): Atom[
         });
         continue;
       }
+      let offset = m.index;
       const glyphs: Glyph[] = [...text].map((ch) => {
-        const { face, missing } = ctx.faceFor(style.face, ch, pos);
+        const at = pos && piece.charCols ? { ...pos, col: pos.col + offset } : pos;
+        offset += ch.length;
+        const { face, missing } = ctx.faceFor(style.face, ch, at);
         const advance = (ctx.fonts.face(face).advance(ch.codePointAt(0)!) + tracking) * size;
         return missing ? { ch, face, advance, missing } : { ch, face, advance };
       });
