@@ -8,7 +8,9 @@ import { folderNames } from '../read/issueList.js';
 import { MAX_SOURCE_DATE_EPOCH, SourceDateEpochError, sourceDateEpoch } from '../sourceDateEpoch.js';
 import { text } from './texts.js';
 
-export { UsageError } from './usageError.js';
+import { UsageError } from './usageError.js';
+
+export { UsageError };
 
 /** SOURCE_DATE_EPOCH out of range is wrong usage (exit 2), found before any work. */
 export function checkSourceDateEpoch(lang: Lang, env: NodeJS.ProcessEnv = process.env): void {

@@ -39,14 +39,6 @@ export interface Atom {
   pos?: SourcePos;
 }
 
-/**
- * Text to set; a hard line break has no text. `pos` is where it was written;
- * with `charCols`, the text is the source's own (Markdown text on one line),
- * so a character's column is `pos.col` plus its offset (for messages about
- * that character).
- */
-export type StyledPiece = { text: string; style: TextStyle; pos?: SourcePos; charCols?: boolean } | { lineBreak: true; style: TextStyle };
-
 // Full-width marks whose ink sits on one side of the em box (docs/format.md §7).
 const OPENING = new Set([...'（《〈【〔〖［｛「『“‘']);
 const CLOSING = new Set([...'，。、；：？！）》〉】〕〗］｝」』”’']);

@@ -166,7 +166,12 @@ export interface Keeps {
 }
 
 /** A piece of text in one style as it was printed; a hard line break has no text. */
-export type SetPiece = { text: string; style: TextStyle; pos?: SourcePos } | { lineBreak: true; style: TextStyle };
+/**
+ * Text as set; a hard line break has no text. `pos` is where it was written;
+ * with `charCols`, the text is the source's own (Markdown text on one line),
+ * so a character's column is `pos.col` plus its offset.
+ */
+export type SetPiece = { text: string; style: TextStyle; pos?: SourcePos; charCols?: boolean } | { lineBreak: true; style: TextStyle };
 
 export type Align = 'justify' | 'left' | 'center' | 'right';
 

@@ -211,7 +211,7 @@ describe('bulletin fonts', () => {
     const r = bulletin(root, ['fonts', '2024-09', '--lang', 'en']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^fangsong \| 仿宋_GB2312 \| .*FandolFang-Regular\.otf \(FandolFang-Regular\) \| serifFallback/m);
-    expect(r.stdout).toMatch(/issues\/2024-09\/01-a\.md:6:1: notice: the character "喆" \(U\+5586\) is drawn from the fallback serifFallback/);
+    expect(r.stdout).toMatch(/issues\/2024-09\/01-a\.md:6:2: notice: the character "喆" \(U\+5586\) is drawn from the fallback serifFallback/);
     const report = fontReport(loadProjectOrThrow(root), '2024-09');
     expect(report.characters.map((d) => d.params.char)).toEqual(['喆']);
   });
