@@ -1,4 +1,4 @@
-// Page images of an issue (CONTRACT.md §5): <outDir>/<id>/<id>-01.png …, one
+// Page images of an issue (docs/interface.md §4): <outDir>/<id>/<id>-01.png …, one
 // file a page, numbered with two digits, or as many as the last page needs.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';

@@ -56,7 +56,7 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang, paint?: Reporter['pa
 
 /**
  * Errors and warnings, sorted, and the notice that an installed font was
- * used (CONTRACT.md §5); the other notices (fallback glyphs) are for
+ * used (docs/interface.md §4, "Nothing lost"); the other notices (fallback glyphs) are for
  * `bulletin fonts` and --json.
  */
 export function printDiagnostics(items: Diagnostic[], r: Reporter): void {

@@ -1,6 +1,6 @@
 // The figures of a face that need its glyph outlines: the horizontal ink of
 // punctuation marks (the typesetter removes the blank half of a full-width
-// mark, LAYOUT.md §7) and the ideographic em box (from the ink of reference
+// mark, docs/format.md §7) and the ideographic em box (from the ink of reference
 // ideographs). Outlines are decoded by fontkit, loaded only here and only
 // when a face's figures are not in the cache (src/fonts/fontCache.ts).
 import { createRequire } from 'node:module';

@@ -1,4 +1,4 @@
-// Installed fonts as a last fallback (CONTRACT.md §5; README "Fonts"): when no
+// Installed fonts as a last fallback (docs/interface.md §4; README "Fonts"): when no
 // face of the template has a character, the fonts in the system's and the
 // user's font folders are looked through, and the first that has it draws it
 // (with a notice naming the file). The folders are read only then, once per

@@ -17,7 +17,7 @@ export function issueNames(issuesDir: string): string[] {
 /**
  * Every folder under `issuesDir`, sorted: what `--all` builds or checks. A
  * folder whose name is not an issue id is among them, so that it is
- * reported (issue.badId), never skipped in silence (CONTRACT.md §5).
+ * reported (issue.badId), never skipped in silence (docs/interface.md §2).
  */
 export function folderNames(issuesDir: string): string[] {
   try {

@@ -1,6 +1,6 @@
 // Colours as the writers need them. A Layout colour is an sRGB hex value,
 // with CMYK components beside it where the template gives them (red is
-// CMYK 0/100/100/0, RGB #E60012; docs: LAYOUT.md §3).
+// CMYK 0/100/100/0, RGB #E60012; docs/format.md §3).
 import type { Color } from '../typeset/layout.js';
 
 /** The colour's red, green and blue, 0–255 each. */

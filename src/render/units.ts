@@ -1,5 +1,5 @@
 // Units the writers convert between. The Layout is in points (1/72 in,
-// docs: LAYOUT.md "Units"); OFD (GB/T 33190-2016) measures in millimetres.
+// docs/format.md, "Units"); OFD (GB/T 33190-2016) measures in millimetres.
 
 /** Millimetres in one point. */
 export const MM_PER_PT = 25.4 / 72;

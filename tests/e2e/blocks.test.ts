@@ -1,6 +1,6 @@
 // Every block the format supports, through both outputs: 栏目, headings,
 // bold and emphasis, lists, an image with its caption, 编者按, a table,
-// 供稿, a hard line break. Nothing is lost, and each is set as LAYOUT.md says.
+// 供稿, a hard line break. Nothing is lost, and each is set as docs/format.md says.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

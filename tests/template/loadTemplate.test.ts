@@ -1,4 +1,4 @@
-// Templates: the built-in ones load with the numbers of LAYOUT.md; project
+// Templates: the built-in ones load with the numbers of docs/format.md; project
 // templates override and extend them; bad values are reported where written.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

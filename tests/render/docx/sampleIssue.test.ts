@@ -76,7 +76,7 @@ describe('DOCX XML', () => {
     expect(normal).toMatch(/<w:ind w:firstLine="640" w:firstLineChars="200"\/>/);
     expect(normal).toContain('<w:jc w:val="both"/>');
     expect(normal).toContain('<w:kinsoku w:val="1"/>');
-    // LAYOUT.md §7: no space between Chinese and digits.
+    // docs/format.md §7: no space between Chinese and digits.
     expect(normal).toContain('<w:autoSpaceDE w:val="0"/>');
     expect(normal).toContain('<w:autoSpaceDN w:val="0"/>');
     expect(styles).toMatch(/<w:rPrDefault><w:rPr><w:lang w:val="en-US" w:eastAsia="zh-CN"/);
@@ -150,7 +150,7 @@ describe.each([
   ['gbt9704', 95],
 ])('LibreOffice lays out the %s DOCX like the PDF', (template, minimum) => {
   // LibreOffice 7.4 cannot be told two things the default templates ask for
-  // (LAYOUT.md §7): its DOCX import ignores w:autoSpaceDE/DN, so it always
+  // (docs/format.md §7): its DOCX import ignores w:autoSpaceDE/DN, so it always
   // puts about 0.24 em between Chinese and Latin or digits, and it ignores
   // w:characterSpacingControl, so it never compresses adjacent marks. With the
   // template set to what LibreOffice does, every other decision must agree.
@@ -194,7 +194,7 @@ describe.each([
 });
 
 describe('LibreOffice and the default templates', () => {
-  it('keeps the page count and most line breaks even where it cannot follow LAYOUT.md §7', async () => {
+  it('keeps the page count and most line breaks even where it cannot follow docs/format.md §7', async () => {
     const { result } = await buildSample('jianbao');
     const theirs = docxToPdf(file(result, 'docx'), fontconfigFor(loadTemplate('jianbao', undefined, new Diagnostics())!));
     expect(Number(pdfInfo(theirs).Pages)).toBe(Number(pdfInfo(file(result, 'pdf')).Pages));
