@@ -1,13 +1,24 @@
 #!/usr/bin/env node
-// Runs the compiled command line (npm ci compiles it into dist/).
-import { main } from '../dist/cli/main.js';
+// Runs the command line: the bundle that `npm run build` (and so `npm ci`,
+// through prepare) makes of the compiled modules, dist/bundle/main.js
+// (scripts/bundle.mjs). A bare `--version` is answered here, from
+// package.json, without loading the command line at all (README,
+// "性能 / Performance"); every other use goes through src/cli/main.ts.
+import { readFileSync } from 'node:fs';
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    process.stderr.write(`internal error: ${err && err.message ? err.message : err}\n`);
-    process.exitCode = 3;
-  },
-);
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  process.stdout.write(`${version}\n`);
+} else {
+  const { main } = await import('../dist/bundle/main.js');
+  main(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`internal error: ${err && err.message ? err.message : err}\n`);
+      process.exitCode = 3;
+    },
+  );
+}

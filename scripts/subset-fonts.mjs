@@ -16,10 +16,13 @@
 //
 // Also read: the 8,105 characters of 通用规范汉字表 (2013), the Unihan field kTGHZ2013 in
 // /usr/share/unicode/Unihan_Readings.txt.bz2 (Debian package unicode-data 15.0.0; needs the
-// bzip2 command), and the Fandol fonts in fonts/ (to know what they lack).
+// bzip2 command); the repertoire of GBK, from glibc's charmaps GBK and GB18030 in
+// /usr/share/i18n/charmaps (Debian package locales 2.36); and the Fandol fonts in fonts/ (to
+// know what they lack).
 //
-// The subsetter is hb-subset from the npm package harfbuzzjs (built and checked with 1.6.4).
-// Given the same inputs and the same harfbuzzjs, the output is the same bytes on every run.
+// The subsetter is hb-subset from the npm package harfbuzzjs (built and checked with 1.6.4);
+// the .woff2 files are compressed with the Brotli of Node (1.1.0 in Node 20). Given the same
+// inputs, the same harfbuzzjs and the same Brotli, the output is the same bytes on every run.
 // What each file covers: fonts/README.md.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -27,6 +30,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import * as fontkit from 'fontkit';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,6 +43,8 @@ const SOURCES = {
   'NotoSerifCJK-Bold.ttc': 'a5d4b046c127da3d7c72f98b46c41489cd29bf52abfdf18aba920903e920d4ac',
 };
 const TESTED_HARFBUZZJS = '1.6.4';
+const TESTED_BROTLI = '1.1.0';
+const CHARMAPS_DIR = '/usr/share/i18n/charmaps';
 const UNIHAN_DIR = '/usr/share/unicode';
 const TGHZ_COUNT = 8105;
 
@@ -51,11 +57,16 @@ const FANDOL = [
   'FandolHei-Regular.otf',
 ];
 
-/** Outputs: file in fonts/, source .ttc, face (PostScript name) in it, character set. */
+/**
+ * Outputs: file in fonts/, source .ttc, face (PostScript name) in it, character set. The rare
+ * files come last: they hold what neither Fandol nor the files before them have.
+ */
 const OUTPUTS = [
   { file: 'NotoSerifCJKsc-Fallback.otf', ttc: 'NotoSerifCJK-Regular.ttc', face: 'NotoSerifCJKsc-Regular', set: 'fallback' },
   { file: 'NotoSansCJKsc-Fallback.otf', ttc: 'NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular', set: 'fallback' },
   { file: 'NotoSerifCJKsc-Bold-Title.otf', ttc: 'NotoSerifCJK-Bold.ttc', face: 'NotoSerifCJKsc-Bold', set: 'title' },
+  { file: 'NotoSerifCJKsc-Rare.woff2', ttc: 'NotoSerifCJK-Regular.ttc', face: 'NotoSerifCJKsc-Regular', set: 'rare' },
+  { file: 'NotoSansCJKsc-Rare.woff2', ttc: 'NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular', set: 'rare' },
 ];
 
 // Ideographs beyond the Basic Multilingual Plane: CJK Unified Ideographs Extensions B–F.
@@ -96,10 +107,12 @@ const HAN_BMP = [
   [0x3400, 0x4dbf], // Extension A
   [0x4e00, 0x9fff], // CJK Unified Ideographs
 ];
+// The rare files: the whole basic block of CJK Unified Ideographs (and GBK, read from the charmaps).
+const URO = [[0x4e00, 0x9fff]];
 
 // hb-subset runs through src/fonts/subsetFont.ts (compiled to dist/ by npm ci), the same code
 // --embed-fonts uses. Layout tables are dropped: bulletin draws every glyph at its cmap advance
-// with no OpenType features (src/render/pdf.ts), and keeping GSUB would pull the JP/KR/TC
+// with no OpenType features (src/render/pdf/page.ts), and keeping GSUB would pull the JP/KR/TC
 // `locl` variants in. Name records 0–14 (copyright … licence URL) are kept.
 
 function parseArgs(argv) {
@@ -159,6 +172,38 @@ function readTghz2013() {
   throw new Error(`no kTGHZ2013 field in ${UNIHAN_DIR}/Unihan_*.txt.bz2 (install unicode-data)`);
 }
 
+/**
+ * The repertoire of GBK (code page 936) as glibc's charmap GBK lists it: the Unicode code point
+ * of every two-byte code. 95 codes are listed only as comments, mapped to the Private Use Area
+ * (U+E7C7, U+E7C8, U+E7E7–U+E7F3, U+E815–U+E864, as in CP936); for those, the standard code
+ * point GB18030 gives the same bytes (glibc's charmap GB18030). PUA code points are never
+ * included: no font maps them to these characters.
+ */
+function readGbk() {
+  const read = (name) => zlib.gunzipSync(readFileSync(path.join(CHARMAPS_DIR, `${name}.gz`))).toString('latin1');
+  const line = /^(% )?<U([0-9A-F]{4,8})>\s+(\/x[0-9a-f]{2}\/x[0-9a-f]{2})\s/gm;
+  const gbk = new Set();
+  const puaBytes = new Set();
+  for (const m of read('GBK').matchAll(line)) {
+    const cp = parseInt(m[2], 16);
+    if (m[1] || (cp >= 0xe000 && cp <= 0xf8ff)) puaBytes.add(m[3]);
+    else gbk.add(cp);
+  }
+  let mapped = 0;
+  for (const m of read('GB18030').matchAll(line)) {
+    if (m[1] || !puaBytes.has(m[3])) continue;
+    const cp = parseInt(m[2], 16);
+    if (cp < 0xe000 || cp > 0xf8ff) {
+      gbk.add(cp);
+      mapped++;
+    }
+  }
+  if (gbk.size < 21000 || puaBytes.size !== 95 || mapped !== 95) {
+    throw new Error(`${CHARMAPS_DIR}: GBK gives ${gbk.size} characters and ${puaBytes.size} PUA codes (${mapped} of them in GB18030); expected 21,791 + 95 (Debian locales 2.36)`);
+  }
+  return [...gbk].sort((a, b) => a - b);
+}
+
 /** Whether the font has a real glyph (not .notdef) for cp: the typesetter's own test. */
 const has = (font, cp) => font.hasGlyphForCodePoint(cp) && font.glyphForCodePoint(cp).id !== 0;
 
@@ -166,8 +211,8 @@ function* inRanges(ranges) {
   for (const [a, b] of ranges) for (let cp = a; cp <= b; cp++) yield cp;
 }
 
-/** Code points the output file should hold; `noto` is its source face. */
-function characterSet(kind, noto, fandol, tghz) {
+/** Code points the output file should hold; `noto` is its source face, `built` the files made before it. */
+function characterSet(kind, noto, fandol, tghz, gbk, built) {
   const lacking = (cp) => fandol.some((f) => !has(f, cp));
   const hangul = (cp) => HANGUL.some(([a, b]) => cp >= a && cp <= b);
   const want = new Set();
@@ -175,6 +220,11 @@ function characterSet(kind, noto, fandol, tghz) {
     for (const cp of tghz) if (lacking(cp)) want.add(cp);
     for (const cp of inRanges(EXT_B_TO_F)) want.add(cp);
     for (const cp of inRanges(SYMBOL_RANGES)) if (!hangul(cp) && lacking(cp)) want.add(cp);
+  } else if (kind === 'rare') {
+    // Only what no bundled file has: adding these faces to the chains changes no character
+    // that printed before.
+    const bundled = [...fandol, ...built.filter((b) => b.set !== 'rare').map((b) => b.font)];
+    for (const cp of [...inRanges(URO), ...gbk]) if (!bundled.some((f) => has(f, cp))) want.add(cp);
   } else {
     const song = fandol[FANDOL.indexOf('FandolSong-Bold.otf')];
     for (const cp of tghz) want.add(cp);
@@ -186,21 +236,27 @@ function characterSet(kind, noto, fandol, tghz) {
 }
 
 async function loadHbSubset() {
-  const { loadSubsetter, subsetFont } = await import('../dist/fonts/subsetFont.js');
+  const { loadSubsetter, subsetFont, HB_SUBSET_FLAGS_DESUBROUTINIZE } = await import('../dist/fonts/subsetFont.js');
+  const { encodeWoff2 } = await import('../dist/fonts/woff2.js');
   const { version } = await loadSubsetter();
   if (version !== TESTED_HARFBUZZJS) {
     console.warn(`warning: harfbuzzjs ${version}; the fonts were built with ${TESTED_HARFBUZZJS}, and another version may write other bytes`);
   }
-  return { subset: subsetFont };
+  if (process.versions.brotli !== TESTED_BROTLI) {
+    console.warn(`warning: Brotli ${process.versions.brotli}; the .woff2 files were compressed with ${TESTED_BROTLI}, and another version may write other bytes`);
+  }
+  return { subset: subsetFont, encodeWoff2, desubroutinize: HB_SUBSET_FLAGS_DESUBROUTINIZE };
 }
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const tghz = readTghz2013();
   if (tghz.length !== TGHZ_COUNT) throw new Error(`kTGHZ2013 lists ${tghz.length} characters, expected ${TGHZ_COUNT}`);
+  const gbk = readGbk();
   const fandol = FANDOL.map((f) => fontkit.openSync(path.join(opts.fontsDir, f)));
-  const { subset } = await loadHbSubset();
+  const { subset, encodeWoff2, desubroutinize } = await loadHbSubset();
   const noto = findNotoDir(opts);
+  const built = [];
   let differ = 0;
   try {
     for (const o of OUTPUTS) {
@@ -208,9 +264,14 @@ async function main() {
       const collection = fontkit.create(ttcBytes);
       const index = collection.fonts.findIndex((f) => f.postscriptName === o.face);
       if (index < 0) throw new Error(`${o.ttc} has no face ${o.face}`);
-      const cps = characterSet(o.set, collection.fonts[index], fandol, tghz);
-      const bytes = await subset(ttcBytes, index, cps);
+      const cps = characterSet(o.set, collection.fonts[index], fandol, tghz, gbk, built);
+      // The rare files are compressed, and their charstrings have their subroutines inlined:
+      // Brotli then finds more of the repetition itself (6 % smaller files).
+      const woff2 = o.file.endsWith('.woff2');
+      const sfnt = await subset(ttcBytes, index, cps, woff2 ? desubroutinize : 0);
+      const bytes = woff2 ? encodeWoff2(sfnt) : sfnt;
       const font = fontkit.create(bytes);
+      built.push({ set: o.set, font });
       const missing = cps.filter((cp) => !has(font, cp));
       if (missing.length) throw new Error(`${o.file}: the subset lost ${missing.length} characters`);
       const file = path.join(opts.fontsDir, o.file);

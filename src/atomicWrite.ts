@@ -14,9 +14,11 @@ export function writeFileAtomic(file: string, data: Uint8Array): void {
 /**
  * Write several files so that none is replaced unless all could be written:
  * every temporary file is written and synced first, then all are renamed.
- * A failure before the renames leaves every target as it was.
+ * A failure before the renames leaves every target as it was. `obsolete`:
+ * files of an earlier build that these outputs supersede (page images past
+ * the new last page), removed only once every output is in place.
  */
-export function writeFilesAtomic(outputs: ReadonlyArray<{ file: string; data: Uint8Array }>): void {
+export function writeFilesAtomic(outputs: ReadonlyArray<{ file: string; data: Uint8Array }>, obsolete: readonly string[] = []): void {
   const written: Array<{ tmp: string; file: string }> = [];
   let target = '';
   try {
@@ -38,7 +40,7 @@ export function writeFilesAtomic(outputs: ReadonlyArray<{ file: string; data: Ui
     // What would make a rename fail once the others are done: a folder in the
     // way, or (on Windows) a target another program holds open, such as a
     // DOCX open in Word: opening it for writing fails then, before any rename.
-    for (const { file } of written) {
+    for (const file of [...written.map((w) => w.file), ...obsolete]) {
       target = file;
       if (isDirectory(file)) throw Object.assign(new Error(`${file} is a folder`), { code: 'EISDIR' });
       if (process.platform === 'win32' && existsSync(file)) closeSync(openSync(file, 'r+'));
@@ -46,6 +48,10 @@ export function writeFilesAtomic(outputs: ReadonlyArray<{ file: string; data: Ui
     for (const { tmp, file } of written) {
       target = file;
       renameSync(tmp, file);
+    }
+    for (const file of obsolete) {
+      target = file;
+      rmSync(file, { force: true });
     }
   } catch (err) {
     for (const { tmp } of written) rmSync(tmp, { force: true });

@@ -1,24 +1,31 @@
 // One build: read → typeset → render → atomic write. Also the shared first
-// half (read and typeset) used by `check`.
+// half (read and typeset) used by `check`. Each writer is imported when its
+// format is asked for: `check` loads none, `--format pdf` only the PDF's.
 import path from 'node:path';
 import { writeFilesAtomic } from './atomicWrite.js';
+import type { BuildCaches } from './buildCaches.js';
 import { Diagnostics, InputError, promoteWarnings, type Diagnostic } from './diagnostics.js';
-import { embeddedFonts } from './fonts/embeddedFonts.js';
 import type { LintFix } from './lint/lintIssue.js';
 import { lintInto } from './lint/lintReport.js';
 import { FontSet } from './fonts/fontSet.js';
+import { obsoletePageFiles, pageFileName, pageFolder } from './pageFiles.js';
 import type { Issue, IssueDate } from './model.js';
 import type { Project } from './project/config.js';
 import { ISSUE_FILE, readIssue, resolveIssueDir } from './read/readIssue.js';
-import { renderDocx } from './render/docx.js';
-import { ImageDecodeError, renderPdf } from './render/pdf.js';
+import type { PageImageFormat } from './render/pageImages.js';
 import { loadTemplate, type Template } from './template/loadTemplate.js';
 import { TypesetContext } from './typeset/context.js';
 import type { Layout } from './typeset/layout.js';
+import type { OutputFormat } from './outputFormats.js';
 import { typesetIssue } from './typeset/typesetIssue.js';
-import { PRODUCER } from './version.js';
+import { pdfaLevelOf, type PdfALevel } from './pdfaLevel.js';
+import { sourceDateEpoch } from './sourceDateEpoch.js';
+import { PRODUCER, VERSION } from './version.js';
 
-export type Format = 'pdf' | 'docx';
+export type Format = OutputFormat;
+
+/** The resolution of PNG pages when none is asked for. */
+export const DEFAULT_DPI = 150;
 
 export interface BuildOptions {
   formats?: Format[];
@@ -28,16 +35,29 @@ export interface BuildOptions {
   drafts?: boolean;
   /** Warnings fail the build. */
   strict?: boolean;
+  /** PDF/A level of the PDF (false: none, whatever the config says); default the config's, else the template's. */
+  pdfa?: PdfALevel | false;
   /** Carry subsets of the fonts in the DOCX. */
   embedFonts?: boolean;
+  /** Resolution of PNG pages (default DEFAULT_DPI). */
+  dpi?: number;
+  /** What earlier builds read and set, reused where nothing changed (the preview). */
+  caches?: BuildCaches;
+  /** Draw characters no configured font has from installed fonts (default true; --no-system-fonts). */
+  systemFonts?: boolean;
+  /** Run the typography lint (default true; `bulletin fonts` does without). */
+  lint?: boolean;
   cwd?: string;
 }
 
 export interface BuildOutput {
   format: Format;
+  /** The file; for page images, their folder. */
   file: string;
   bytes: number;
   pages?: number;
+  /** Page images: each page's file, in page order. */
+  files?: string[];
 }
 
 export interface BuildResult {
@@ -58,18 +78,25 @@ export interface Prepared {
 
 /** Read and typeset an issue without writing anything. Throws InputError. */
 export function prepareIssue(project: Project, issueRef: string, options: BuildOptions = {}): Prepared {
+  // A bad SOURCE_DATE_EPOCH is refused before any work.
+  sourceDateEpoch();
   const dir = resolveIssueDir(project, issueRef, options.cwd);
   if (!dir) throw new InputError([{ severity: 'error', code: 'issue.notFound', params: { issue: issueRef, dir: project.issuesDir } }]);
-  const { issue, sources, diagnostics, templateWhere } = readIssue(project, dir, { drafts: options.drafts ?? false });
-  const template = loadTemplate(issue.template, project.templatesDir, diagnostics, templateWhere ?? { file: path.join(dir, ISSUE_FILE) });
+  const caches = options.caches;
+  const { issue, sources, diagnostics, templateWhere } = readIssue(project, dir, { drafts: options.drafts ?? false, ...(caches ? { cache: caches.read } : {}) });
+  const where = templateWhere ?? { file: path.join(dir, ISSUE_FILE) };
+  const template = caches ? caches.template(issue.template, project.templatesDir, diagnostics, where) : loadTemplate(issue.template, project.templatesDir, diagnostics, where);
   diagnostics.throwIfErrors();
-  const fonts = FontSet.load(template!, project.root, project.config.fontDirs, diagnostics);
+  const systemFonts = options.systemFonts ?? true;
+  const fonts = caches
+    ? caches.fonts(template!, project.root, project.config.fontDirs, diagnostics, { systemFonts })
+    : FontSet.load(template!, project.root, project.config.fontDirs, diagnostics, { systemFonts });
   diagnostics.throwIfErrors();
   const ctx = new TypesetContext(template!, fonts!, diagnostics);
-  const layout = typesetIssue(issue, ctx, { draft: options.drafts ?? false, date: documentDate(issue.meta.date) });
+  const layout = typesetIssue(issue, ctx, { draft: options.drafts ?? false, date: documentDate(issue.meta.date), ...(caches ? { flows: caches.flows } : {}) });
   diagnostics.throwIfErrors();
   // Typography findings are warnings: --strict makes them, like missing glyphs, fail the build.
-  const fixes = lintInto(issue, sources, template!, layout, diagnostics);
+  const fixes = options.lint === false ? new Map<string, LintFix[]>() : lintInto(issue, sources, template!, layout, diagnostics);
   if (options.strict && diagnostics.warnings.length > 0) throw new InputError(promoteWarnings(diagnostics.items));
   return { issue, template: template!, fonts: fonts!, layout, diagnostics, fixes };
 }
@@ -80,22 +107,44 @@ export async function buildIssue(project: Project, issueRef: string, options: Bu
   const formats = options.formats ?? ['pdf', 'docx'];
   const outDir = outDirOf(project, options);
   const rendered: Array<{ format: Format; data: Uint8Array; pages?: number }> = [];
+  const pageImages: Array<{ format: PageImageFormat; pages: Uint8Array[] }> = [];
   for (const format of formats) {
     if (format === 'pdf') {
-      rendered.push({ format, data: await pdfOf(prepared.layout), pages: prepared.layout.pages.length });
+      rendered.push({ format, data: await pdfOf(prepared.layout, pdfaOf(project, prepared.template, options)), pages: prepared.layout.pages.length });
+    } else if (format === 'ofd') {
+      const { renderOfd } = await import('./render/ofd/renderOfd.js');
+      rendered.push({ format, data: await renderOfd(prepared.layout, { creator: 'bulletin', creatorVersion: VERSION }), pages: prepared.layout.pages.length });
+    } else if (format === 'png' || format === 'svg') {
+      const { renderPageImages } = await import('./render/pageImages.js');
+      pageImages.push({ format, pages: await renderPageImages(prepared.layout, format, options.dpi ?? DEFAULT_DPI) });
     } else {
-      const embedded = options.embedFonts ? await embeddedFonts(prepared.layout, prepared.template) : undefined;
+      const { renderDocx } = await import('./render/docx/renderDocx.js');
+      const embedded = options.embedFonts ? await (await import('./fonts/embeddedFonts.js')).embeddedFonts(prepared.layout, prepared.template) : undefined;
       rendered.push({
         format,
-        data: await renderDocx(prepared, { producer: PRODUCER, drafts: options.drafts ?? false, ...(embedded ? { embedded } : {}) }),
+        data: renderDocx(prepared, { producer: PRODUCER, ...(embedded ? { embedded } : {}) }),
       });
     }
   }
-  const files = rendered.map((r) => ({ ...r, file: path.join(outDir, `${prepared.issue.id}.${r.format}`) }));
-  // Both outputs or neither: a PDF is never left beside a DOCX of another build.
-  writeFilesAtomic(files);
-  const outputs: BuildOutput[] = files.map((r) => ({ format: r.format, file: r.file, bytes: r.data.length, ...(r.pages !== undefined ? { pages: r.pages } : {}) }));
-  return { issueId: prepared.issue.id, outputs, diagnostics: prepared.diagnostics.items };
+  const id = prepared.issue.id;
+  const files = rendered.map((r) => ({ ...r, file: path.join(outDir, `${id}.${r.format}`) }));
+  const pages = pageImages.map((p) => pageFilesOf(outDir, id, p.format, p.pages));
+  // Every output or none: a PDF is never left beside a DOCX or pages of another build.
+  writeFilesAtomic([...files, ...pages.flatMap((p) => p.files)], pages.flatMap((p) => p.obsolete));
+  const outputs: BuildOutput[] = [
+    ...files.map((r) => ({ format: r.format, file: r.file, bytes: r.data.length, ...(r.pages !== undefined ? { pages: r.pages } : {}) })),
+    ...pages.map((p) => p.output),
+  ];
+  return { issueId: id, outputs, diagnostics: prepared.diagnostics.items };
+}
+
+/** Page images as files of <outDir>/<id>/, and the pages of an earlier build they leave over. */
+function pageFilesOf(outDir: string, id: string, format: PageImageFormat, pages: Uint8Array[]) {
+  const folder = pageFolder(outDir, id);
+  const files = pages.map((data, i) => ({ file: path.join(folder, pageFileName(id, i + 1, pages.length, format)), data }));
+  const obsolete = obsoletePageFiles(folder, id, format, new Set(files.map((f) => f.file)));
+  const output: BuildOutput = { format, file: folder, bytes: pages.reduce((n, p) => n + p.length, 0), pages: pages.length, files: files.map((f) => f.file) };
+  return { files, obsolete, output };
 }
 
 /** Where the outputs go: --out (relative to the working folder), else the project's out folder. */
@@ -103,20 +152,41 @@ export function outDirOf(project: Project, options: Pick<BuildOptions, 'outDir' 
   return options.outDir ? path.resolve(options.cwd ?? process.cwd(), options.outDir) : project.outDir;
 }
 
-/** The PDF; an image that does not decode is an input error at the line that names it. */
-async function pdfOf(layout: Layout): Promise<Uint8Array> {
+/** The PDF/A level of an issue's PDF: --pdfa, else the config's `pdfa` (false: none), else the template's. */
+export function pdfaOf(project: Project, template: Template, options: Pick<BuildOptions, 'pdfa'>): PdfALevel | undefined {
+  if (options.pdfa !== undefined) return options.pdfa || undefined;
+  if (project.config.pdfa !== undefined) return pdfaLevelOf(project.config.pdfa);
+  return pdfaLevelOf(template.pdfa);
+}
+
+/**
+ * The PDF; an image that does not decode, or that PDF/A cannot hold, and a
+ * character PDF/A-2 cannot show, are input errors at the line that names them.
+ */
+async function pdfOf(layout: Layout, pdfa: PdfALevel | undefined): Promise<Uint8Array> {
+  const { CmykImageError, ImageDecodeError, NotdefGlyphError, renderPdf } = await import('./render/pdf/renderPdf.js');
   try {
-    return await renderPdf(layout, { producer: PRODUCER });
+    return await renderPdf(layout, { producer: PRODUCER, ...(pdfa ? { pdfa } : {}) });
   } catch (err) {
-    if (!(err instanceof ImageDecodeError)) throw err;
-    const { src, file, line, col } = err.source;
-    throw new InputError([{ severity: 'error', code: 'image.corrupt', params: { src, detail: err.detail }, file, line, col }]);
+    if (err instanceof ImageDecodeError || err instanceof CmykImageError) {
+      const { src, file, line, col } = err.source;
+      const diag: Diagnostic =
+        err instanceof CmykImageError
+          ? { severity: 'error', code: 'pdfa.cmykImage', params: { src }, file, line, col }
+          : { severity: 'error', code: 'image.corrupt', params: { src, detail: err.detail }, file, line, col };
+      throw new InputError([diag]);
+    }
+    if (err instanceof NotdefGlyphError) {
+      const ch = [...(err.run.actualText ?? err.run.text)][0] ?? '';
+      const code = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      const where = err.run.source ?? {};
+      throw new InputError([{ severity: 'error', code: 'pdfa.missingGlyph', params: { char: ch, code, level: pdfa?.toUpperCase() ?? '' }, ...where }]);
+    }
+    throw err;
   }
 }
 
-/** The documents' date: SOURCE_DATE_EPOCH when set, else the issue date (midnight UTC). */
+/** The documents' date: SOURCE_DATE_EPOCH when set, else the issue date (midnight UTC). Throws SourceDateEpochError. */
 export function documentDate(date: IssueDate, env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d+$/.test(epoch.trim())) return new Date(Number(epoch.trim()) * 1000);
-  return new Date(Date.UTC(date.year, date.month - 1, date.day));
+  return sourceDateEpoch(env) ?? new Date(Date.UTC(date.year, date.month - 1, date.day));
 }

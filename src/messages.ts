@@ -26,14 +26,30 @@ function typeName(expected: string | number | undefined, lang: Lang): string {
 const IMAGE_DEFECT_ZH: Record<string, string> = {
   truncated: '文件不完整（被截断）',
   checksum: '数据校验和不符',
-  data: '图像数据无法解压',
+  data: '图像数据无法解码（已损坏）',
   structure: '文件结构不正确',
 };
 const IMAGE_DEFECT_EN: Record<string, string> = {
   truncated: 'the file is cut off',
   checksum: 'a checksum does not match',
-  data: 'the pixel data does not decompress',
+  data: 'the image data is damaged and does not decode',
   structure: 'the file is not laid out as the format requires',
+};
+
+/** Kinds of JPEG not accepted (src/read/jpegFile.ts). */
+const JPEG_KIND_ZH: Record<string, string> = {
+  lossless: '无损（lossless, SOF3）',
+  arithmetic: '算术编码（arithmetic coding）',
+  hierarchical: '分层（hierarchical）',
+  precision: '12 位或 16 位精度（12-bit）',
+  components: '通道数不是 1、3 或 4 的',
+};
+const JPEG_KIND_EN: Record<string, string> = {
+  lossless: 'lossless (SOF3)',
+  arithmetic: 'arithmetic-coded',
+  hierarchical: 'hierarchical',
+  precision: '12-bit (or other non-8-bit)',
+  components: 'neither 1-, 3- nor 4-channel',
 };
 
 /** What cannot be split across pages and may be too tall for one (block.tooTall). */
@@ -87,6 +103,26 @@ const catalogue = {
     zh: () => '文件不是 UTF-8 编码（可能是 GBK/GB18030）；请在编辑器中另存为 UTF-8',
     en: () => 'the file is not UTF-8 (perhaps GBK/GB18030); save it as UTF-8 in your editor',
   },
+  'link.outside': {
+    zh: (p) => `“${p.name}”是指向期次目录之外的链接（快捷方式），不会读取；请把文件本身复制进期次目录`,
+    en: (p) => `"${p.name}" is a link to a file outside the issue folder and is not read; copy the file itself into the issue folder`,
+  },
+  'text.notCharacter': {
+    zh: (p) => `这里有一个不是字符的码位 ${p.code}（非字符或孤立的代理项），任何输出都无法容纳；请删除它`,
+    en: (p) => `${p.code} here is not a character (a noncharacter or a lone surrogate) and no output can hold it; delete it`,
+  },
+  'text.controlRemoved': {
+    zh: (p) => `这里有一个看不见的控制字符 ${p.code}，已从所有输出中删去；请在编辑器中删除它`,
+    en: (p) => `an invisible control character ${p.code} here is left out of every output; delete it in your editor`,
+  },
+  'text.control': {
+    zh: (p) => `模板中有一个看不见的控制字符 ${p.code}，无法印出；请删除它`,
+    en: (p) => `an invisible control character ${p.code} in the template cannot be printed; delete it`,
+  },
+  'file.utf16': {
+    zh: () => '文件是 UTF-16 编码（记事本中的“Unicode”）；请在编辑器中另存为 UTF-8（记事本：另存为 → 编码选“UTF-8”）',
+    en: () => 'the file is UTF-16 (Notepad\'s "Unicode"); save it as UTF-8 in your editor (Notepad: Save As → Encoding "UTF-8")',
+  },
   // YAML and schemas
   'yaml.syntax': { zh: (p) => `YAML 语法错误：${p.detail}`, en: (p) => `YAML syntax error: ${p.detail}` },
   'yaml.duplicateKey': { zh: () => '键重复出现', en: () => 'this key appears twice' },
@@ -98,6 +134,10 @@ const catalogue = {
   'markdown.tooDeep': {
     zh: (p) => `列表或引用嵌套超过 ${p.limit} 层`,
     en: (p) => `lists or quotes are nested more than ${p.limit} levels deep`,
+  },
+  'markdown.tooManyDelimiters': {
+    zh: (p) => `${p.scope === 'article' ? '这篇文章' : '这一段'}中的 * 或 _ 超过 ${p.limit} 组，解析代价过大；请删去多余的符号，或把文章拆开`,
+    en: (p) => `more than ${p.limit} runs of * or _ in this ${p.scope === 'article' ? 'article' : 'paragraph'}, too costly to parse; remove the extra marks or split the article`,
   },
   'key.unknown': { zh: (p) => `未知的键“${p.key}”`, en: (p) => `unknown key "${p.key}"` },
   'key.unknownDidYouMean': {
@@ -146,8 +186,8 @@ const catalogue = {
   'issue.notFound': { zh: (p) => `找不到期次“${p.issue}”（${p.dir}）`, en: (p) => `no issue "${p.issue}" (${p.dir})` },
   'issue.noIssueYaml': { zh: () => '期次目录中缺少 issue.yaml', en: () => 'the issue folder has no issue.yaml' },
   'issue.badId': {
-    zh: (p) => `期次目录名“${p.id}”只能包含字母、数字和 . _ -`,
-    en: (p) => `the issue folder name "${p.id}" may only contain letters, digits and . _ -`,
+    zh: (p) => `目录“${p.id}”不是期次：期次目录名只能由字母、数字（任何文字，如 2024年10月）和 . _ - 组成，且不以 . 开头；请改名，或把它移出 issues 目录`,
+    en: (p) => `the folder "${p.id}" is not an issue: an issue folder's name is letters and digits (of any script, e.g. 2024年10月) and . _ -, not starting with a dot; rename it or move it out of the issues folder`,
   },
   'issue.noArticles': { zh: () => '这一期没有文章（*.md）', en: () => 'this issue has no articles (*.md)' },
   'issue.articleMissing': {
@@ -221,6 +261,10 @@ const catalogue = {
     zh: (p) => `图片“${p.src}”已损坏，无法解码：${IMAGE_DEFECT_ZH[String(p.detail)] ?? String(p.detail)}；请重新导出该图片`,
     en: (p) => `the image "${p.src}" is damaged and cannot be decoded: ${IMAGE_DEFECT_EN[String(p.detail)] ?? String(p.detail)}; export it again`,
   },
+  'image.unsupportedJpeg': {
+    zh: (p) => `图片“${p.src}”是${JPEG_KIND_ZH[String(p.kind)] ?? String(p.kind)} JPEG，并非所有输出和阅读器都能显示；请另存为普通（基线或渐进式）8 位 JPEG 或 PNG`,
+    en: (p) => `the image "${p.src}" is a ${JPEG_KIND_EN[String(p.kind)] ?? String(p.kind)} JPEG, which not every output and viewer can show; save it as an ordinary (baseline or progressive) 8-bit JPEG, or as PNG`,
+  },
   'block.tooTall': {
     zh: (p) => `这${TOO_TALL_ZH[String(p.what)] ?? '一块内容'}排出后有 ${p.lines} 行，超过一页的 ${p.max} 行；请缩短或拆分`,
     en: (p) => `this ${TOO_TALL_EN[String(p.what)] ?? 'block'} takes ${p.lines} lines, more than a page's ${p.max}; shorten or split it`,
@@ -237,10 +281,22 @@ const catalogue = {
     zh: (p) => `图片“${p.src}”有 ${p.size} MB，超过上限 ${p.limit} MB`,
     en: (p) => `the image "${p.src}" is ${p.size} MB, over the limit of ${p.limit} MB`,
   },
+  'image.tooManyPixels': {
+    zh: (p) => `图片“${p.src}”有 ${p.width} × ${p.height} 像素，超过上限 ${p.limit} 像素（limits.imagePixels）；请缩小后再用`,
+    en: (p) => `the image "${p.src}" is ${p.width} × ${p.height} pixels, over the limit of ${p.limit} pixels (limits.imagePixels); scale it down`,
+  },
+  'article.tooLarge': {
+    zh: (p) => `文章文件有 ${p.size} MB，超过上限 ${p.limit} MB（limits.articleMB）；请拆分成几篇`,
+    en: (p) => `the article file is ${p.size} MB, over the limit of ${p.limit} MB (limits.articleMB); split it into several`,
+  },
   // Templates and fonts
   'template.notFound': {
     zh: (p) => `找不到模板“${p.name}”（可用：${p.available}）`,
     en: (p) => `no template "${p.name}" (available: ${p.available})`,
+  },
+  'template.badName': {
+    zh: (p) => `模板名“${p.name}”无效：模板用名称指定（字母、数字和 . _ -），不能写路径；请把模板放在项目的 templates/ 目录中`,
+    en: (p) => `"${p.name}" is not a template name: a template is named (letters, digits and . _ -), not given as a path; put it in the project's templates/ folder`,
   },
   'template.extendsLoop': {
     zh: (p) => `模板继承出现循环：${p.chain}`,
@@ -261,6 +317,18 @@ const catalogue = {
   'glyph.missing': {
     zh: (p) => `字符“${p.char}”（U+${p.code}）在字体 ${p.face} 及其后备字体中都没有`,
     en: (p) => `the character "${p.char}" (U+${p.code}) is in neither the font ${p.face} nor its fallbacks`,
+  },
+  'pdfa.missingGlyph': {
+    zh: (p) => `字符“${p.char}”（U+${p.code}）没有任何字体能排出，PDF/A-${p.level} 不允许缺字（.notdef）；请配置含此字的字体，或改用 --pdfa 1b`,
+    en: (p) => `no font has the character "${p.char}" (U+${p.code}), and PDF/A-${p.level} allows no missing glyph (.notdef); configure a font that has it, or use --pdfa 1b`,
+  },
+  'pdfa.cmykImage': {
+    zh: (p) => `图片“${p.src}”是 CMYK 的 JPEG，PDF/A（sRGB 输出意图）不能包含 CMYK 图像；请把它导出为 RGB`,
+    en: (p) => `the image "${p.src}" is a CMYK JPEG, which PDF/A (with its sRGB output intent) cannot hold; export it as RGB`,
+  },
+  'font.system': {
+    zh: (p) => `配置的字体都没有的字符（如“${p.char}”，U+${p.code}）由系统字体 ${p.file}（${p.font}）排出；加 --no-system-fonts 则只用随附和配置的字体`,
+    en: (p) => `characters no configured font has (such as "${p.char}", U+${p.code}) are drawn from the system font ${p.file} (${p.font}); --no-system-fonts uses only bundled and configured fonts`,
   },
   'glyph.fallback': {
     zh: (p) => `字符“${p.char}”（U+${p.code}）由后备字体 ${p.fallback} 代替 ${p.face} 排出`,

@@ -1,15 +1,18 @@
-// `bulletin build [ISSUE...]` and `bulletin preview ISSUE`.
-import { outDirOf, type BuildOptions, type Format } from '../build.js';
+// `bulletin build [ISSUE...]` (with --watch, rebuilding on every save).
+import path from 'node:path';
+import { DEFAULT_DPI, outDirOf, type BuildOptions, type Format } from '../build.js';
 import { Diagnostics } from '../diagnostics.js';
+import { DEFAULT_PDFA_LEVEL, PDFA_LEVELS, type PdfALevel } from '../pdfaLevel.js';
 import { loadProject, type Project } from '../project/config.js';
+import { DEFAULT_FORMATS, OUTPUT_FORMATS } from '../outputFormats.js';
 import { resolveIssueDir } from '../read/readIssue.js';
 import { buildMany, type IssueOutcome } from './buildRunner.js';
 import { EXIT } from './exitCodes.js';
 import { issueReport, jsonReport } from './jsonReport.js';
-import { allIssues, openProject, UsageError } from './projectArg.js';
+import { allIssues, checkSourceDateEpoch, openProject, UsageError } from './projectArg.js';
 import { displayPath, printDiagnostics, type Reporter } from './report.js';
 import { text } from './texts.js';
-import { watchAndRebuild, type Watching } from './watch.js';
+import type { Watching } from './watch.js';
 
 export interface BuildCommandOptions {
   root?: string;
@@ -21,16 +24,41 @@ export interface BuildCommandOptions {
   json?: boolean;
   watch?: boolean;
   embedFonts?: boolean;
+  /** --pdfa alone (true) or with a level. */
+  pdfa?: boolean | string;
+  dpi?: string;
+  /** false with --no-system-fonts. */
+  systemFonts?: boolean;
 }
 
-export function parseFormats(value: string | undefined, r: Reporter): Format[] {
-  if (value === undefined) return ['pdf', 'docx'];
+/** The formats --format names (docs/interface.md §3); without it, the config's (`formats`). */
+export function parseFormats(value: string | undefined, r: Reporter, configured: readonly Format[] = DEFAULT_FORMATS): Format[] {
+  if (value === undefined) return [...configured];
   const formats = value
     .split(',')
     .map((s) => s.trim().toLowerCase())
     .filter(Boolean);
-  if (formats.length === 0 || formats.some((f) => f !== 'pdf' && f !== 'docx')) throw new UsageError(text(r.lang, 'badFormat', { value }));
+  if (formats.length === 0 || formats.some((f) => !(OUTPUT_FORMATS as readonly string[]).includes(f))) throw new UsageError(text(r.lang, 'badFormat', { value }));
   return [...new Set(formats)] as Format[];
+}
+
+/** --pdfa: no flag, the flag alone (2b), or a level. */
+export function parsePdfa(value: boolean | string | undefined, r: Reporter): PdfALevel | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (value === true) return DEFAULT_PDFA_LEVEL;
+  const level = value.trim().toLowerCase();
+  if (!(PDFA_LEVELS as readonly string[]).includes(level)) throw new UsageError(text(r.lang, 'badPdfa', { value }));
+  return level as PdfALevel;
+}
+
+/** The resolution of PNG pages: a page at 600 dpi is 140 MB of pixels while it is drawn, and that is the most allowed. */
+const DPI_RANGE = { min: 10, max: 600 };
+
+export function parseDpi(value: string | undefined, r: Reporter): number {
+  if (value === undefined) return DEFAULT_DPI;
+  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (!(n >= DPI_RANGE.min && n <= DPI_RANGE.max)) throw new UsageError(text(r.lang, 'badDpi', { value, ...DPI_RANGE }));
+  return n;
 }
 
 /** The exit status of a set of outcomes: the worst of them. */
@@ -54,7 +82,9 @@ function reportOutcome(o: IssueOutcome, many: boolean, r: Reporter): void {
   }
   for (const out of o.outputs) {
     const pages = out.pages !== undefined ? text(r.lang, 'pages', { pages: out.pages }) : '';
-    r.info(text(r.lang, 'wrote', { file: displayPath(out.file), detail: `${pages}${Math.round(out.bytes / 1024)} KB` }));
+    // Page images: the first page's file … the last's name.
+    const file = out.files && out.files.length > 1 ? `${displayPath(out.files[0]!)} … ${path.basename(out.files.at(-1)!)}` : displayPath(out.files?.[0] ?? out.file);
+    r.info(text(r.lang, 'wrote', { file, detail: `${pages}${Math.round(out.bytes / 1024)} KB` }));
   }
 }
 
@@ -85,23 +115,43 @@ export function buildOptionsOf(opts: BuildCommandOptions, r: Reporter): BuildOpt
     drafts: opts.drafts ?? false,
     strict: opts.strict ?? false,
     embedFonts: opts.embedFonts ?? false,
+    ...(opts.pdfa !== undefined ? { pdfa: parsePdfa(opts.pdfa, r) ?? false } : {}),
+    dpi: parseDpi(opts.dpi, r),
+    systemFonts: opts.systemFonts ?? true,
   };
 }
 
-export async function buildCommand(issues: string[], opts: BuildCommandOptions, r: Reporter): Promise<number> {
-  const options = buildOptionsOf(opts, r);
+/**
+ * `--pdfa 2024-08` takes the issue for the flag's optional level: a value
+ * that is not shaped like a level (a digit and a letter) is an issue, and
+ * the flag stands alone.
+ */
+export function splitPdfaValue(issues: string[], opts: BuildCommandOptions): { issues: string[]; opts: BuildCommandOptions } {
+  if (typeof opts.pdfa !== 'string' || /^\s*\d[a-z]\s*$/i.test(opts.pdfa)) return { issues, opts };
+  return { issues: [opts.pdfa, ...issues], opts: { ...opts, pdfa: true } };
+}
+
+export async function buildCommand(givenIssues: string[], givenOpts: BuildCommandOptions, r: Reporter): Promise<number> {
+  checkSourceDateEpoch(r.lang);
+  const { issues, opts } = splitPdfaValue(givenIssues, givenOpts);
+  const flagged = buildOptionsOf(opts, r);
   const project = openProject(opts.root);
+  const options = opts.format === undefined ? { ...flagged, formats: [...project.config.formats] } : flagged;
   const refs = opts.all ? allIssues(project) : issues;
   if (refs.length === 0 && !opts.all) throw new UsageError(text(r.lang, 'needIssue'));
   if (refs.length === 0) r.info(text(r.lang, 'noIssues', { dir: project.issuesDir }));
   const exit = await runBuilds(project, refs, options, opts.json ?? false, r);
   if (!opts.watch) return exit;
-  const watching = startWatch(project, refs, options, r);
+  const watching = await startWatch(project, refs, options, r);
   return untilInterrupted(watching);
 }
 
-/** Watch the issues' folders, templates and config; rebuild on each save; keep going after input errors. */
-export function startWatch(project: Project, refs: string[], options: BuildOptions, r: Reporter): Watching {
+/**
+ * Watch the issues' folders, templates and config; rebuild on each save; keep
+ * going after input errors. The watcher is loaded only for --watch.
+ */
+export async function startWatch(project: Project, refs: string[], options: BuildOptions, r: Reporter): Promise<Watching> {
+  const { watchAndRebuild } = await import('./watch.js');
   const dirs = refs.map((ref) => resolveIssueDir(project, ref)).filter((d): d is string => d !== undefined);
   const watching = watchAndRebuild(project, dirs, outDirOf(project, options), async () => {
     // bulletin.config.yaml is watched too: read it again for every rebuild.
@@ -129,15 +179,4 @@ function untilInterrupted(watching: Watching): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-}
-
-/** `bulletin preview ISSUE`: build with drafts, print where the PDF is, rebuild on every save. */
-export async function previewCommand(issue: string, opts: BuildCommandOptions, r: Reporter): Promise<number> {
-  const options = buildOptionsOf({ ...opts, drafts: true }, r);
-  const project = openProject(opts.root);
-  const [outcome] = await buildAndReport(project, [issue], options, false, r);
-  // The file to open: the PDF, or the DOCX when only that was asked for.
-  const output = outcome?.outputs.find((o) => o.format === 'pdf') ?? outcome?.outputs[0];
-  if (output) r.info(text(r.lang, 'preview', { file: output.file }));
-  return untilInterrupted(startWatch(project, [issue], options, r));
 }

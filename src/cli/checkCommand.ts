@@ -6,7 +6,7 @@ import { InputError } from '../diagnostics.js';
 import type { Project } from '../project/config.js';
 import { EXIT } from './exitCodes.js';
 import { issueReport, jsonReport } from './jsonReport.js';
-import { allIssues, openProject, UsageError } from './projectArg.js';
+import { allIssues, checkSourceDateEpoch, openProject, UsageError } from './projectArg.js';
 import { printDiagnostics, type Reporter } from './report.js';
 import { text } from './texts.js';
 
@@ -17,14 +17,17 @@ export interface CheckCommandOptions {
   strict?: boolean;
   fix?: boolean;
   drafts?: boolean;
+  /** false with --no-system-fonts. */
+  systemFonts?: boolean;
 }
 
 export async function checkCommand(issues: string[], opts: CheckCommandOptions, r: Reporter): Promise<number> {
+  checkSourceDateEpoch(r.lang);
   const project = openProject(opts.root);
   const refs = opts.all ? allIssues(project) : issues;
   if (refs.length === 0 && !opts.all) throw new UsageError(text(r.lang, 'needIssue'));
   if (refs.length === 0) r.info(text(r.lang, 'noIssues', { dir: project.issuesDir }));
-  const options = { strict: opts.strict ?? false, drafts: opts.drafts ?? false };
+  const options = { strict: opts.strict ?? false, drafts: opts.drafts ?? false, systemFonts: opts.systemFonts ?? true };
   const reports = [];
   let exit: number = EXIT.ok;
   for (const ref of refs) {

@@ -1,4 +1,4 @@
-// Exit status (CONTRACT.md §3).
+// Exit status (docs/interface.md §3).
 export const EXIT = {
   ok: 0,
   inputError: 1,

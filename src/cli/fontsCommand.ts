@@ -6,9 +6,9 @@ import { openProject } from './projectArg.js';
 import { displayPath, formatDiagnostic, type Reporter } from './report.js';
 import { text } from './texts.js';
 
-export async function fontsCommand(issue: string | undefined, opts: { root?: string }, r: Reporter): Promise<number> {
+export async function fontsCommand(issue: string | undefined, opts: { root?: string; systemFonts?: boolean }, r: Reporter): Promise<number> {
   const project = openProject(opts.root);
-  const report = fontReport(project, issue);
+  const report = fontReport(project, issue, { systemFonts: opts.systemFonts ?? true });
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(text(r.lang, 'fontsTemplate', { template: report.template }));
   out(text(r.lang, 'fontsHeader'));

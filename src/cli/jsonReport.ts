@@ -20,7 +20,14 @@ export const issueReportSchema = z.strictObject({
   id: z.string(),
   ok: z.boolean(),
   outputs: z.array(
-    z.strictObject({ format: z.enum(['pdf', 'docx']), file: z.string(), bytes: z.number().int().nonnegative(), pages: z.number().int().positive().optional() }),
+    z.strictObject({
+      format: z.enum(['pdf', 'docx', 'ofd', 'png', 'svg']),
+      /** The file; for page images (png, svg), their folder, with each page's file in `files`. */
+      file: z.string(),
+      bytes: z.number().int().nonnegative(),
+      pages: z.number().int().positive().optional(),
+      files: z.array(z.string()).optional(),
+    }),
   ),
   problems: z.array(problemSchema),
   /** Milliseconds the issue took. */
@@ -56,7 +63,7 @@ export function issueReport(id: string, outputs: BuildOutput[], problems: Diagno
   return {
     id,
     ok: !failed && !problems.some((p) => p.severity === 'error'),
-    outputs: outputs.map((o) => ({ format: o.format, file: o.file, bytes: o.bytes, ...(o.pages !== undefined ? { pages: o.pages } : {}) })),
+    outputs: outputs.map((o) => ({ format: o.format, file: o.file, bytes: o.bytes, ...(o.pages !== undefined ? { pages: o.pages } : {}), ...(o.files ? { files: o.files } : {}) })),
     problems: problemsOf(problems, lang),
     ms: Math.round(ms),
   };

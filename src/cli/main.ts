@@ -1,15 +1,14 @@
 // The command line: parses arguments, prints messages, calls the library.
 // Nothing imports it; every command is also a function (src/cli/*Command.ts).
+// A command's module is imported only when that command runs, so that
+// `--version`, `--help` and `check` do not pay for loading the typesetter
+// or the writers (README, "性能 / Performance").
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../diagnostics.js';
 import type { Lang } from '../messages.js';
 import { VERSION } from '../version.js';
-import { buildCommand, previewCommand } from './buildCommand.js';
-import { checkCommand } from './checkCommand.js';
 import { EXIT } from './exitCodes.js';
-import { fontsCommand } from './fontsCommand.js';
-import { newCommand } from './newCommand.js';
-import { UsageError } from './projectArg.js';
+import { UsageError } from './usageError.js';
 import { chooseLang, makeReporter, printDiagnostics, type Reporter } from './report.js';
 import { text } from './texts.js';
 
@@ -85,16 +84,19 @@ export async function main(argv: string[]): Promise<number> {
     .description('生成 PDF 和 DOCX / build PDF and DOCX')
     .argument('[issues...]', '期次（issues/ 下的目录名）或目录路径 / issue ids or folders')
     .option('--all', '生成 issues/ 下的每一期 / every issue')
-    .option('--format <list>', '输出格式 / outputs: pdf,docx')
+    .option('--format <list>', '输出格式 / outputs: pdf,docx,ofd,png,svg')
+    .option('--dpi <n>', 'PNG 页面图像的分辨率（默认 150）/ resolution of PNG pages (default 150)')
     .option('--out <dir>', '输出目录 / output folder')
     .option('--drafts', '包括草稿文章并加“草稿”水印 / include drafts, mark every page as a draft')
     .option('--strict', '警告也视为错误 / warnings fail the build')
     .option('--json', '在标准输出上输出 JSON / one JSON object on stdout')
     .option('--watch', '文件保存后自动重新生成 / rebuild on every change')
     .option('--embed-fonts', '在 DOCX 中嵌入所用字体的子集 / embed subsets of the fonts in the DOCX')
+    .option('--pdfa [level]', '生成 PDF/A（1b、2b、2u、2a，默认 2b）/ PDF/A: 1b, 2b (default), 2u, 2a')
+    .option('--no-system-fonts', '只用随附和配置的字体，不用系统字体 / bundled and configured fonts only, no installed fonts')
     .action(async (issues: string[], opts: Record<string, unknown>) => {
       const json = Boolean(opts.json);
-      await run((r) => buildCommand(issues, withRoot(opts), r), json);
+      await run(async (r) => (await import('./buildCommand.js')).buildCommand(issues, withRoot(opts), r), json);
     });
 
   program
@@ -106,8 +108,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('--strict', '警告也视为错误 / warnings are errors')
     .option('--fix', '自动修正可安全修正的问题并显示改动 / apply the safe fixes, print a diff')
     .option('--drafts', '也检查草稿文章 / include draft articles')
+    .option('--no-system-fonts', '只用随附和配置的字体，不用系统字体 / bundled and configured fonts only, no installed fonts')
     .action(async (issues: string[], opts: Record<string, unknown>) => {
-      await run((r) => checkCommand(issues, withRoot(opts), r), Boolean(opts.json));
+      await run(async (r) => (await import('./checkCommand.js')).checkCommand(issues, withRoot(opts), r), Boolean(opts.json));
     });
 
   program
@@ -116,25 +119,27 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<issue>', '新期次的目录名，如 2024-09 / the new issue id, e.g. 2024-09')
     .option('--date <YYYY-MM-DD>', '出刊日期（默认今天）/ issue date (default today)')
     .action(async (issue: string, opts: { date?: string }) => {
-      await run((r) => newCommand(issue, withRoot(opts), r));
+      await run(async (r) => (await import('./newCommand.js')).newCommand(issue, withRoot(opts), r));
     });
 
   program
     .command('preview')
-    .description('含草稿生成并在保存后自动更新 / build with drafts and rebuild on every save')
+    .description('在浏览器中实时预览（含草稿），保存后自动更新，不写任何文件 / live preview in the browser (drafts included), updated on every save; writes nothing')
     .argument('<issue>', '期次 / issue id or folder')
-    .option('--format <list>', '输出格式 / outputs: pdf,docx', 'pdf')
-    .option('--out <dir>', '输出目录 / output folder')
+    .option('--port <n>', '端口（默认自动选择空闲端口）/ port (default: a free one)')
+    .option('--open', '用默认浏览器打开 / open the default browser')
+    .option('--no-system-fonts', '只用随附和配置的字体，不用系统字体 / bundled and configured fonts only, no installed fonts')
     .action(async (issue: string, opts: Record<string, unknown>) => {
-      await run((r) => previewCommand(issue, withRoot(opts), r));
+      await run(async (r) => (await import('./previewCommand.js')).previewCommand(issue, withRoot(opts), r));
     });
 
   program
     .command('fonts')
     .description('显示各角色所用字体，以及缺字 / show the font of each role, and characters fonts lack')
     .argument('[issue]', '期次 / issue id or folder')
-    .action(async (issue: string | undefined) => {
-      await run((r) => fontsCommand(issue, withRoot({}), r));
+    .option('--no-system-fonts', '只用随附和配置的字体，不用系统字体 / bundled and configured fonts only, no installed fonts')
+    .action(async (issue: string | undefined, opts: { systemFonts?: boolean }) => {
+      await run(async (r) => (await import('./fontsCommand.js')).fontsCommand(issue, withRoot({ systemFonts: opts.systemFonts ?? true }), r));
     });
 
   try {

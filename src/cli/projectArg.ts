@@ -3,9 +3,24 @@
 import path from 'node:path';
 import { Diagnostics, InputError } from '../diagnostics.js';
 import { findProjectRoot, loadProject, type Project } from '../project/config.js';
-import { issueNames } from '../read/issueList.js';
+import type { Lang } from '../messages.js';
+import { folderNames } from '../read/issueList.js';
+import { MAX_SOURCE_DATE_EPOCH, SourceDateEpochError, sourceDateEpoch } from '../sourceDateEpoch.js';
+import { text } from './texts.js';
 
-export class UsageError extends Error {}
+import { UsageError } from './usageError.js';
+
+export { UsageError };
+
+/** SOURCE_DATE_EPOCH out of range is wrong usage (exit 2), found before any work. */
+export function checkSourceDateEpoch(lang: Lang, env: NodeJS.ProcessEnv = process.env): void {
+  try {
+    sourceDateEpoch(env);
+  } catch (err) {
+    if (!(err instanceof SourceDateEpochError)) throw err;
+    throw new UsageError(text(lang, 'badSourceDateEpoch', { value: err.value, max: MAX_SOURCE_DATE_EPOCH }));
+  }
+}
 
 export function openProject(rootOption: string | undefined, cwd = process.cwd()): Project {
   const root = rootOption ? path.resolve(cwd, rootOption) : findProjectRoot(cwd);
@@ -16,7 +31,7 @@ export function openProject(rootOption: string | undefined, cwd = process.cwd())
   return project;
 }
 
-/** Every issue folder under the project's issues folder, by name. */
+/** Every folder under the project's issues folder, by name: the issues, and the folders to report as not issues. */
 export function allIssues(project: Project): string[] {
-  return issueNames(project.issuesDir);
+  return folderNames(project.issuesDir);
 }

@@ -54,10 +54,14 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang, paint?: Reporter['pa
   return `${where ? `${where}: ` : ''}${coloured}: ${message(d.code, d.params, lang)}`;
 }
 
-/** Errors and warnings, sorted; notices (fallback glyphs) are for `bulletin fonts` and --json. */
+/**
+ * Errors and warnings, sorted, and the notice that an installed font was
+ * used (docs/interface.md §4, "Nothing lost"); the other notices (fallback glyphs) are for
+ * `bulletin fonts` and --json.
+ */
 export function printDiagnostics(items: Diagnostic[], r: Reporter): void {
   for (const d of sortDiagnostics(items)) {
-    if (d.severity === 'notice') continue;
+    if (d.severity === 'notice' && d.code !== 'font.system') continue;
     r.problem(formatDiagnostic(d, r.lang, r.paint));
   }
 }

@@ -1,11 +1,11 @@
 // The fonts a DOCX carries with --embed-fonts: each face the PDF drew from
-// and the DOCX names, cut down to the characters the PDF drew with it, under
-// the name the DOCX uses for it.
-import { readFileSync } from 'node:fs';
+// and the DOCX names, cut down to the characters the PDF drew with it (and
+// the digits, for the PAGE field), under the name the DOCX uses for it. The
+// subsets are those every writer of the build shares (subsets.ts).
 import type { Template } from '../template/loadTemplate.js';
 import { resolveStyle } from '../template/styles.js';
 import type { Layout } from '../typeset/layout.js';
-import { subsetFont } from './subsetFont.js';
+import { layoutSubsets } from './subsets.js';
 
 export interface EmbeddedFont {
   /** The font name the DOCX asks for (the face's wordName). */
@@ -24,26 +24,13 @@ export function namedFaces(template: Template): Set<string> {
 }
 
 export async function embeddedFonts(layout: Layout, template: Template): Promise<EmbeddedFont[]> {
-  const chars = new Map<string, Set<number>>();
-  for (const page of layout.pages) {
-    for (const item of page.items) {
-      if (item.kind !== 'text') continue;
-      let set = chars.get(item.face);
-      if (!set) chars.set(item.face, (set = new Set()));
-      for (const ch of item.text) set.add(ch.codePointAt(0)!);
-    }
-  }
+  const subsets = await layoutSubsets(layout);
   const named = namedFaces(template);
   const out: EmbeddedFont[] = [];
   // In the template's order of faces, so the package's bytes do not depend on the layout's.
   for (const [key, spec] of Object.entries(template.faces)) {
-    const used = chars.get(key);
-    const info = layout.faces[key];
-    if (!used || !info || !named.has(key)) continue;
-    // Digits and the space too: Word draws the PAGE field with the page number's font.
-    for (const ch of '0123456789 ') used.add(ch.codePointAt(0)!);
-    const data = await subsetFont(readFileSync(info.file), 0, [...used].sort((a, b) => a - b));
-    out.push({ name: spec.wordName, data });
+    const subset = subsets.get(key);
+    if (subset && named.has(key)) out.push({ name: spec.wordName, data: subset.sfnt });
   }
   return out;
 }

@@ -1,102 +1,18 @@
 // Font faces by template role: loading the files, measuring glyphs, and
 // choosing the face that draws each character (the role's face, then its
-// fallbacks).
-import { existsSync, readFileSync } from 'node:fs';
+// fallbacks, then — unless turned off — the installed system fonts).
+import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import * as fontkit from 'fontkit';
 import type { Diagnostics } from '../diagnostics.js';
 import { BUNDLED_FONTS_DIR } from '../paths.js';
 import type { Template } from '../template/loadTemplate.js';
+import { contentHash, fontCache } from './fontCache.js';
+import { FontFile } from './fontFile.js';
+import { loadFace, type LoadedFace } from './loadFace.js';
+import { SystemFonts, type SystemFace } from './systemFonts.js';
 
-export interface LoadedFace {
-  key: string;
-  file: string;
-  postscriptName: string;
-  familyName: string;
-  /** Whether the face has a glyph (not .notdef) for the code point. */
-  has(cp: number): boolean;
-  /** Advance width of the code point's glyph, in em. */
-  advance(cp: number): number;
-  /** Horizontal extent of the glyph's ink, in em (0..0 for a blank glyph). */
-  ink(cp: number): { minX: number; maxX: number };
-  /** Ascent of the ideographic em box above the baseline, in em (0.88 for most CJK fonts). */
-  emAscent: number;
-}
-
-const cache = new Map<string, fontkit.Font>();
-
-/** Parse a font file once per process; preview rebuilds reuse it. */
-function openFont(file: string): fontkit.Font {
-  let font = cache.get(file);
-  if (!font) {
-    const created = fontkit.create(readFileSync(file));
-    font = 'fonts' in created ? created.fonts[0]! : created;
-    if (!font || typeof font.glyphForCodePoint !== 'function') throw new Error('not a font');
-    cache.set(file, font);
-  }
-  return font;
-}
-
-function makeFace(key: string, file: string, font: fontkit.Font): LoadedFace {
-  const upm = font.unitsPerEm;
-  const widths = new Map<number, number>();
-  const present = new Map<number, boolean>();
-  const emAscent = ideographicAscent(font);
-  return {
-    key,
-    file,
-    postscriptName: font.postscriptName,
-    // The typographic family (name 16) where there is one: FandolFang, not "FandolFang R".
-    familyName: font.getName('preferredFamily') ?? font.familyName,
-    emAscent,
-    has(cp) {
-      let p = present.get(cp);
-      if (p === undefined) {
-        p = font.hasGlyphForCodePoint(cp) && font.glyphForCodePoint(cp).id !== 0;
-        present.set(cp, p);
-      }
-      return p;
-    },
-    ink(cp) {
-      const bbox = font.glyphForCodePoint(cp).bbox;
-      if (!Number.isFinite(bbox.minX) || !Number.isFinite(bbox.maxX)) return { minX: 0, maxX: 0 };
-      return { minX: bbox.minX / upm, maxX: bbox.maxX / upm };
-    },
-    advance(cp) {
-      let w = widths.get(cp);
-      if (w === undefined) {
-        w = font.glyphForCodePoint(cp).advanceWidth / upm;
-        widths.set(cp, w);
-      }
-      return w;
-    },
-  };
-}
-
-/** Ideographs whose ink is centred in the em box of any CJK design. */
-const REFERENCE_IDEOGRAPHS = [...'国田口日中'].map((c) => c.codePointAt(0)!);
-
-/**
- * How far the ideographic em box reaches above the baseline, in em. Read from
- * the ink of reference ideographs, which sit centred in the box: the tables
- * cannot be trusted (FandolFang, FandolKai, FandolHei and FandolSong-Bold say
- * 880/−120 but draw on an 800/−200 box, like FandolSong-Regular). Faces
- * without ideographs fall back to their typographic ascender.
- */
-function ideographicAscent(font: fontkit.Font): number {
-  const upm = font.unitsPerEm;
-  const centres = REFERENCE_IDEOGRAPHS.filter((cp) => font.hasGlyphForCodePoint(cp))
-    .map((cp) => font.glyphForCodePoint(cp).bbox)
-    .filter((b) => Number.isFinite(b.minY) && Number.isFinite(b.maxY))
-    .map((b) => (b.minY + b.maxY) / 2);
-  if (centres.length > 0) {
-    const centre = centres.reduce((a, b) => a + b, 0) / centres.length;
-    // Round to 1/100 em: the boxes are designed in whole units of that order.
-    return Math.round(((centre + upm / 2) / upm) * 100) / 100;
-  }
-  const asc = font['OS/2']?.typoAscender ?? font.ascent;
-  return asc / upm;
-}
+export type { LoadedFace } from './loadFace.js';
 
 /** The folders a project's templates may name font files from, in the order searched. */
 function fontSearchDirs(template: Template, projectRoot: string | undefined, extraDirs: string[]): string[] {
@@ -106,10 +22,27 @@ function fontSearchDirs(template: Template, projectRoot: string | undefined, ext
   return [...new Set(dirs)];
 }
 
+export interface FontSetOptions {
+  /** Consult the installed fonts when no face of the template has a character (default true; `--no-system-fonts`). */
+  systemFonts?: boolean;
+}
+
+/** Installed fonts, once per process: their index is read on the first character no template face has. */
+let installed: SystemFonts | undefined;
+
 export class FontSet {
   private readonly faces = new Map<string, LoadedFace>();
+  private readonly chains = new Map<string, string[]>();
+  /** System faces taken into this set, by the file and face index they come from. */
+  private readonly systemKeys = new Map<string, string>();
+  /** Code points no face and no installed font has (asked once). */
+  private readonly nowhere = new Set<number>();
 
-  private constructor(private readonly template: Template) {}
+  private constructor(
+    private readonly template: Template,
+    private readonly diags: Diagnostics,
+    private readonly systemFonts: boolean,
+  ) {}
 
   /**
    * Load every face the template defines; report missing or broken files.
@@ -117,9 +50,9 @@ export class FontSet {
    * fonts/ folder and `extraDirs` (relative to `projectRoot`), then the
    * bundled fonts.
    */
-  static load(template: Template, projectRoot: string | undefined, extraDirs: string[], diags: Diagnostics): FontSet | undefined {
+  static load(template: Template, projectRoot: string | undefined, extraDirs: string[], diags: Diagnostics, options: FontSetOptions = {}): FontSet | undefined {
     const dirs = fontSearchDirs(template, projectRoot, extraDirs);
-    const set = new FontSet(template);
+    const set = new FontSet(template, diags, options.systemFonts ?? true);
     let ok = true;
     for (const [key, spec] of Object.entries(template.faces)) {
       const file = findFontFile(spec.file, dirs);
@@ -130,7 +63,7 @@ export class FontSet {
         continue;
       }
       try {
-        set.faces.set(key, makeFace(key, file, openFont(file)));
+        set.faces.set(key, loadFace(file).as(key));
       } catch (err) {
         diags.error('font.corrupt', where, { file, detail: (err as Error).message });
         ok = false;
@@ -149,16 +82,86 @@ export class FontSet {
     return [...this.faces.values()];
   }
 
-  /** The faces tried for characters of `key`, in order. */
+  /** The faces tried for characters of `key`, in order (a system face: itself). */
   chain(key: string): string[] {
-    const own = this.template.faces[key]?.fallback ?? [];
-    return [...new Set([key, ...own, ...this.template.fallbackFaces])].filter((k) => this.faces.has(k));
+    let chain = this.chains.get(key);
+    if (!chain) {
+      const own = this.template.faces[key]?.fallback ?? [];
+      chain = !(key in this.template.faces) ? [key] : [...new Set([key, ...own, ...this.template.fallbackFaces])].filter((k) => this.faces.has(k));
+      this.chains.set(key, chain);
+    }
+    return chain;
   }
 
-  /** The face that draws `cp` in text of face `key`, or undefined when none has it. */
+  /** The installed font a system face was taken from, for a face key of this set. */
+  systemSource(key: string): SystemFace | undefined {
+    for (const [source, k] of this.systemKeys) {
+      if (k !== key) continue;
+      const [file, index] = source.split('\0');
+      return { file: file!, index: Number(index), postscriptName: this.faces.get(key)!.postscriptName };
+    }
+    return undefined;
+  }
+
+  /**
+   * The face that draws `cp` in text of face `key`, or undefined when none
+   * has it. Last, the installed fonts: the first that has the character is
+   * taken into the set (with a notice naming its file).
+   */
   faceFor(key: string, cp: number): string | undefined {
     for (const k of this.chain(key)) if (this.faces.get(k)!.has(cp)) return k;
-    return undefined;
+    if (!this.systemFonts || this.nowhere.has(cp)) return undefined;
+    for (const k of this.systemKeys.values()) if (this.faces.get(k)!.has(cp)) return k;
+    const found = (installed ??= new SystemFonts()).find(cp);
+    const key2 = found && this.takeSystemFace(found, cp);
+    if (!key2) this.nowhere.add(cp);
+    return key2;
+  }
+
+  private takeSystemFace(found: SystemFace, cp: number): string | undefined {
+    let face: LoadedFace;
+    try {
+      face = loadFace(singleFaceFile(found.file, found.index)).as('');
+    } catch {
+      // A font that indexed but does not load (changed since, or damaged): not used.
+      return undefined;
+    }
+    let key = `system:${found.postscriptName}`;
+    for (let n = 2; this.faces.has(key); n++) key = `system:${found.postscriptName}#${n}`;
+    this.faces.set(key, { ...face, key });
+    this.systemKeys.set(`${found.file}\0${found.index}`, key);
+    const code = cp.toString(16).toUpperCase().padStart(4, '0');
+    this.diags.notice('font.system', undefined, { file: found.file, font: found.postscriptName, char: String.fromCodePoint(cp), code });
+    return key;
+  }
+}
+
+/**
+ * A file holding face `index` of `file` alone: the file itself when it is a
+ * single face; a face of a collection is written out once into the cache
+ * (else the temporary folder), since writers take a face by its file.
+ */
+function singleFaceFile(file: string, index: number): string {
+  const f = FontFile.open(file);
+  try {
+    if (f.format === 'sfnt' || f.format === 'woff' || f.format === 'woff2') {
+      if (index !== 0) throw new Error(`face ${index} of a single-face file`);
+      return file;
+    }
+    const cache = fontCache();
+    const name = `${contentHash(file, cache)}-${index}${f.isCff(index) ? '.otf' : '.ttf'}`;
+    const cached = cache.file('collection-faces', name);
+    // Named by the collection's content hash: a file of the right size is the face (written whole, then renamed).
+    if (cached && existsSync(cached) && statSync(cached).size === f.singleFaceSize(index)) return cached;
+    const expected = f.singleFace(index);
+    if (cached && cache.writeRaw('collection-faces', name, expected)) return cached;
+    const tmp = path.join(os.tmpdir(), `bulletin-${name}`);
+    const part = `${tmp}.${process.pid}.tmp`;
+    writeFileSync(part, expected);
+    renameSync(part, tmp);
+    return tmp;
+  } finally {
+    f.close();
   }
 }
 

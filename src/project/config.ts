@@ -4,6 +4,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Diagnostics } from '../diagnostics.js';
 import { isDirectory } from '../fileKinds.js';
+import { PDFA_LEVELS } from '../pdfaLevel.js';
+import { DEFAULT_FORMATS, OUTPUT_FORMATS } from '../outputFormats.js';
 import { issueDefaultsSchema } from '../read/issueSchema.js';
 import { readSourceFile } from '../read/sourceFile.js';
 import { validateYaml } from '../read/schemaIssues.js';
@@ -16,13 +18,21 @@ const configSchema = z.strictObject({
   outDir: z.string().trim().min(1).default('out'),
   template: z.string().trim().min(1).default('jianbao'),
   defaults: issueDefaultsSchema.default({}),
+  /** PDF/A for every PDF built: a level (2b, 1b, 2u, 2a), or true for 2b. --pdfa overrides it. */
+  pdfa: z.union([z.boolean(), z.enum(PDFA_LEVELS)]).optional(),
   /** Extra folders searched for font files named by templates. */
   fontDirs: z.array(z.string().trim().min(1)).default([]),
+  /** The outputs a build writes when --format is not given (docs/interface.md §1). */
+  formats: z.array(z.enum(OUTPUT_FORMATS)).min(1).default([...DEFAULT_FORMATS]),
   /** Inputs larger than these are refused with a message, not read. */
   limits: z
     .strictObject({
       /** Largest image file, in megabytes. */
       imageMB: z.number().positive().default(20),
+      /** Largest image, in pixels (width × height), read from its header before decoding. */
+      imagePixels: z.number().int().positive().default(50_000_000),
+      /** Largest article file, in megabytes. */
+      articleMB: z.number().positive().default(5),
     })
     .prefault({}),
 });

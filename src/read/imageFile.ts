@@ -4,6 +4,8 @@
 // DCTDecode), so a damaged image would otherwise make a PDF that viewers
 // cannot draw, with no message at build time.
 import { inflateSync } from 'node:zlib';
+import { pngPasses } from '../pngInterlace.js';
+import { inspectJpeg, jpegFrameSize, type JpegUnsupported } from './jpegFile.js';
 
 const PNG_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 
@@ -13,14 +15,49 @@ export type ImageDefect = 'truncated' | 'checksum' | 'data' | 'structure';
 export type ImageFormat = 'jpeg' | 'png';
 
 /**
- * A JPEG or PNG: its format and pixel size, and `defect` when its data cannot
- * be decoded. Undefined when the bytes are neither (or name no size).
+ * A JPEG or PNG: its format and pixel size as stored, and `defect` when its
+ * data cannot be decoded; for a JPEG, `unsupported` when it is a kind not
+ * every output can show, and its EXIF orientation when not 1. Undefined
+ * when the bytes are neither (or name no size).
  */
-export type ImageInspection = { format: ImageFormat; widthPx: number; heightPx: number; defect?: ImageDefect };
+export type ImageInspection = {
+  format: ImageFormat;
+  widthPx: number;
+  heightPx: number;
+  defect?: ImageDefect;
+  unsupported?: JpegUnsupported;
+  /** EXIF orientation 2–8 (absent: 1, upright). */
+  orientation?: number;
+};
+
+/**
+ * The pixel size an image's header declares, read without decoding anything
+ * (the IHDR of a PNG, the first frame header of a JPEG), so that a pixel
+ * bomb is refused before its data is touched. Undefined when not found.
+ */
+export function declaredSize(b: Uint8Array): { widthPx: number; heightPx: number } | undefined {
+  if (b.length >= 24 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) {
+    const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    return { widthPx: view.getUint32(16), heightPx: view.getUint32(20) };
+  }
+  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8) return jpegFrameSize(b);
+  return undefined;
+}
 
 export function inspectImage(b: Uint8Array): ImageInspection | undefined {
   if (b.length >= 24 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return inspectPng(b);
-  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return inspectJpeg(b);
+  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) {
+    const j = inspectJpeg(b);
+    if (!j) return undefined;
+    return {
+      format: 'jpeg',
+      widthPx: j.widthPx,
+      heightPx: j.heightPx,
+      ...(j.defect ? { defect: j.defect } : {}),
+      ...(j.unsupported ? { unsupported: j.unsupported } : {}),
+      ...(j.orientation !== 1 ? { orientation: j.orientation } : {}),
+    };
+  }
   return undefined;
 }
 
@@ -86,56 +123,7 @@ function rawSize(width: number, height: number, bitsPerPixel: number): number {
 
 /** Bytes of Adam7-interlaced data: the seven passes, each a small image. */
 function interlacedSize(width: number, height: number, bitsPerPixel: number): number {
-  const passes = [
-    [0, 0, 8, 8],
-    [4, 0, 8, 8],
-    [0, 4, 4, 8],
-    [2, 0, 4, 4],
-    [0, 2, 2, 4],
-    [1, 0, 2, 2],
-    [0, 1, 1, 2],
-  ] as const;
-  let total = 0;
-  for (const [x0, y0, dx, dy] of passes) {
-    total += rawSize(Math.ceil((width - x0) / dx), Math.ceil((height - y0) / dy), bitsPerPixel);
-  }
-  return total;
-}
-
-/**
- * Walk the JPEG markers: the frame header (SOFn) gives the size; the scan
- * (SOS) must then run to an end-of-image marker (data after it is
- * tolerated, as viewers do).
- */
-function inspectJpeg(b: Uint8Array): ImageInspection | undefined {
-  let size: { widthPx: number; heightPx: number } | undefined;
-  const result = (defect?: ImageDefect): ImageInspection | undefined =>
-    size ? { format: 'jpeg', ...size, ...(defect ? { defect } : {}) } : undefined;
-  let i = 2;
-  while (i + 2 <= b.length) {
-    if (b[i] !== 0xff) return result('structure');
-    const marker = b[i + 1]!;
-    if (marker === 0xff) {
-      i++;
-      continue;
-    }
-    if (marker === 0xd9) return result('structure'); // the image ends before any scan
-    if (i + 4 > b.length) break;
-    const length = (b[i + 2]! << 8) | b[i + 3]!;
-    const isSof = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-    if (isSof && i + 9 <= b.length) {
-      const heightPx = (b[i + 5]! << 8) | b[i + 6]!;
-      const widthPx = (b[i + 7]! << 8) | b[i + 8]!;
-      if (widthPx === 0 || heightPx === 0) return undefined;
-      size = { widthPx, heightPx };
-    } else if (marker === 0xda) {
-      for (let j = i + 2 + length; j + 1 < b.length; j++) if (b[j] === 0xff && b[j + 1] === 0xd9) return result();
-      return result('truncated');
-    }
-    i += 2 + length;
-  }
-  // The file ends before any image data.
-  return result('truncated');
+  return pngPasses(width, height, true).reduce((total, p) => total + rawSize(p.width, p.height, bitsPerPixel), 0);
 }
 
 let crcTable: Uint32Array | undefined;

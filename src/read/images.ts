@@ -2,9 +2,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostics } from '../diagnostics.js';
-import { resolveInside } from '../fileKinds.js';
+import { realPathWithin, resolveInside } from '../fileKinds.js';
 import type { SourcePos } from '../model.js';
-import { inspectImage, type ImageFormat } from './imageFile.js';
+import { declaredSize, inspectImage, type ImageFormat } from './imageFile.js';
 
 export interface ImageData {
   file: string;
@@ -17,7 +17,11 @@ export interface ImageData {
 export interface ImageRules {
   /** The issue folder: no image may come from outside it. */
   issueDir: string;
+  /** Its real path (links resolved): no link may lead out of it. */
+  realDir: string;
   maxBytes: number;
+  /** Largest width × height. */
+  maxPixels: number;
 }
 
 /** Resolve and load an image written as `src` in an article, or report why not. */
@@ -36,9 +40,16 @@ export function loadImage(src: string, pos: SourcePos, rules: ImageRules, diags:
     diags.error('image.outside', pos, { src });
     return undefined;
   }
+  const real = realPathWithin(rules.realDir, file);
+  if (real === 'outside') {
+    // Refused for where it leads, before anything is read from it.
+    diags.error('link.outside', pos, { name: src });
+    return undefined;
+  }
   let size: number;
   try {
-    const st = statSync(file);
+    if (real === 'missing') throw new Error('missing');
+    const st = statSync(real.real);
     if (!st.isFile()) throw new Error('not a file');
     size = st.size;
   } catch {
@@ -53,10 +64,19 @@ export function loadImage(src: string, pos: SourcePos, rules: ImageRules, diags:
     });
     return undefined;
   }
-  const data = readFileSync(file);
+  const data = readFileSync(real.real);
+  const declared = declaredSize(data);
+  if (declared && declared.widthPx * declared.heightPx > rules.maxPixels) {
+    diags.error('image.tooManyPixels', pos, { src, width: declared.widthPx, height: declared.heightPx, limit: rules.maxPixels });
+    return undefined;
+  }
   const info = inspectImage(data);
   if (!info) {
     diags.error('image.notImage', pos, { src });
+    return undefined;
+  }
+  if (info.unsupported) {
+    diags.error('image.unsupportedJpeg', pos, { src, kind: info.unsupported });
     return undefined;
   }
   if (info.defect) {
@@ -67,7 +87,7 @@ export function loadImage(src: string, pos: SourcePos, rules: ImageRules, diags:
 }
 
 /** 1.9, 20, 0.25: as many decimals as needed, at most `digits`. */
-function megabytes(bytes: number, digits: number): string {
+export function megabytes(bytes: number, digits: number): string {
   const f = 10 ** digits;
   return String(Math.round((bytes / 1048576) * f) / f);
 }

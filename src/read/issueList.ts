@@ -9,11 +9,20 @@ import { ISSUE_FILE, ISSUE_ID } from './readIssue.js';
 import { readSourceFile } from './sourceFile.js';
 import { parseYaml } from './yamlSource.js';
 
-/** Names of the issue folders under `issuesDir`, sorted. */
+/** Names of the issue folders under `issuesDir` (names that are issue ids), sorted. */
 export function issueNames(issuesDir: string): string[] {
+  return folderNames(issuesDir).filter((n) => ISSUE_ID.test(n));
+}
+
+/**
+ * Every folder under `issuesDir`, sorted: what `--all` builds or checks. A
+ * folder whose name is not an issue id is among them, so that it is
+ * reported (issue.badId), never skipped in silence (docs/interface.md §2).
+ */
+export function folderNames(issuesDir: string): string[] {
   try {
     return readdirSync(issuesDir)
-      .filter((n) => ISSUE_ID.test(n) && isDirectory(path.join(issuesDir, n)))
+      .filter((n) => isDirectory(path.join(issuesDir, n)))
       .sort();
   } catch {
     return [];

@@ -11,6 +11,8 @@ import type { Block, ImageBlock, Inline, ListItem, SourcePos, TableCell, Text } 
 import { normalizeText } from '../text/normalize.js';
 import { cpAt, cpBefore, isWide } from '../text/unicode.js';
 import { loadImage, type ImageRules } from './images.js';
+import { MAX_NESTING, withinMarkdownBounds } from './markdownBounds.js';
+import { markdownChunks } from './markdownChunks.js';
 
 export interface MarkdownContext {
   file: string;
@@ -21,16 +23,20 @@ export interface MarkdownContext {
 }
 
 export function markdownToBlocks(body: string, ctx: MarkdownContext): Block[] {
+  if (!withinMarkdownBounds(body, ctx.file, ctx.lineOffset, ctx.diags)) return [];
   // CommonMark does not see **“强调”** between Chinese characters as emphasis
   // (the delimiter rules expect spaces around punctuation); the CJK-friendly
   // extension does, so the asterisks never end up printed.
-  const tree = fromMarkdown(body, { extensions: [gfmTable(), cjkFriendlyExtension()], mdastExtensions: [gfmTableFromMarkdown()] });
-  const lines = body.split('\n');
-  return new Converter(ctx, lines).blocks(tree.children);
+  const blocks: Block[] = [];
+  // Parsed a run of blocks at a time, so the parser's work stays in proportion to the text.
+  for (const chunk of markdownChunks(body)) {
+    const tree = fromMarkdown(chunk.text, { extensions: [gfmTable(), cjkFriendlyExtension()], mdastExtensions: [gfmTableFromMarkdown()] });
+    const lines = chunk.text.split('\n');
+    blocks.push(...new Converter({ ...ctx, lineOffset: ctx.lineOffset + chunk.lineOffset }, lines).blocks(tree.children));
+  }
+  return blocks;
 }
 
-/** Lists and quotes nest this deep at most: deeper, a page has no width left for the text. */
-const MAX_NESTING = 8;
 
 /** Images in one paragraph are set side by side: this many at most. */
 const MAX_IMAGES_IN_ROW = 3;

@@ -1,27 +1,35 @@
 // Reading an issue folder: project defaults + issue.yaml + the articles → the
 // typed, validated Issue model. Every problem is reported, not only the first.
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { Diagnostics, InputError } from '../diagnostics.js';
-import { isDirectory, isFile, resolveInside } from '../fileKinds.js';
+import { isDirectory, isFile, realFolder, realPathWithin, resolveInside } from '../fileKinds.js';
 import type { Article, DistributionEntry, Issue, IssueDate, IssueMeta, SourcePos } from '../model.js';
 import { defaultTemplate, type Project } from '../project/config.js';
 import { parseIssueDate } from '../text/issueDates.js';
 import { normalizeText } from '../text/normalize.js';
 import { readArticle } from './article.js';
+import type { ReadCache } from './readCache.js';
 import { issueFieldsSchema, REQUIRED_ISSUE_KEYS, type IssueFields } from './issueSchema.js';
 import { validateYaml } from './schemaIssues.js';
+import { megabytes } from './images.js';
 import { readSourceFile } from './sourceFile.js';
 import { parseYaml, type YamlSource } from './yamlSource.js';
 
 export const ISSUE_FILE = 'issue.yaml';
-/** An issue folder's name: letters, digits and . _ -, but not "." or "..". */
-export const ISSUE_ID = /^(?!\.+$)[A-Za-z0-9._-]+$/;
+/**
+ * An issue folder's name (CONTRACT.md §5, README “期次”): letters and digits
+ * of any script (with their combining marks, as in 2024年10月) and . _ -,
+ * not starting with a dot.
+ */
+export const ISSUE_ID = /^(?!\.)[\p{L}\p{M}\p{Nd}._-]+$/u;
 
 export interface ReadOptions {
   /** Include articles marked `draft: true`. */
   drafts?: boolean;
+  /** What an earlier reading of these files found, reused where they have not changed (the preview). */
+  cache?: ReadCache;
 }
 
 /**
@@ -29,7 +37,9 @@ export interface ReadOptions {
  * folder, or a path to a folder.
  */
 export function resolveIssueDir(project: Project, ref: string, cwd = process.cwd()): string | undefined {
-  const candidates = ISSUE_ID.test(ref) ? [path.join(project.issuesDir, ref), path.resolve(cwd, ref)] : [path.resolve(cwd, ref)];
+  // A bare name is first a folder under issuesDir (even one that is not a valid id, so that it is reported).
+  const bare = ref !== '' && !/[\\/]/.test(ref) && ref !== '.' && ref !== '..';
+  const candidates = bare ? [path.join(project.issuesDir, ref), path.resolve(cwd, ref)] : [path.resolve(cwd, ref)];
   return candidates.find((dir) => isDirectory(dir));
 }
 
@@ -46,12 +56,25 @@ export interface ReadResult {
 
 export function readIssue(project: Project, dir: string, options: ReadOptions = {}): ReadResult {
   const diags = new Diagnostics();
+  const cache = options.cache;
+  const readText = (file: string): string | undefined => (cache ? cache.source(file, diags) : readSourceFile(file, diags));
   const id = path.basename(dir);
   const issueFile = path.join(dir, ISSUE_FILE);
-  if (!ISSUE_ID.test(id)) diags.error('issue.badId', { file: dir }, { id });
+  if (!ISSUE_ID.test(id)) {
+    // Its name would name the outputs: nothing else is read until it is renamed.
+    diags.error('issue.badId', { file: dir }, { id });
+    throw new InputError(diags.items);
+  }
 
   if (!isFile(issueFile)) {
     diags.error('issue.noIssueYaml', { file: issueFile });
+    throw new InputError(diags.items);
+  }
+  // Every file is read on the issue's behalf only if, links followed, it lies
+  // inside the issue folder (itself possibly a link).
+  const realDir = realFolder(dir);
+  if (realPathWithin(realDir, issueFile) === 'outside') {
+    diags.error('link.outside', { file: issueFile, line: 1, col: 1 }, { name: ISSUE_FILE });
     throw new InputError(diags.items);
   }
   const text = readSourceFile(issueFile, diags);
@@ -61,14 +84,21 @@ export function readIssue(project: Project, dir: string, options: ReadOptions = 
   const defaults = project.config.defaults;
 
   const meta = fields && src ? buildMeta(fields, defaults, src, project.configSource, diags) : undefined;
-  const articleFiles = listArticles(dir, fields?.articles, src, diags);
+  const articleFiles = listArticles(dir, realDir, fields?.articles, src, diags);
   const articles: Article[] = [];
-  const images = { issueDir: dir, maxBytes: project.config.limits.imageMB * 1024 * 1024 };
+  const { limits } = project.config;
+  const images = { issueDir: dir, realDir, maxBytes: limits.imageMB * 1024 * 1024, maxPixels: limits.imagePixels };
   const sources = new Map<string, string>();
   for (const file of articleFiles) {
+    // Over the limit, an article is refused before it is read (README “限制”).
+    const size = fileSize(file);
+    if (size !== undefined && size > limits.articleMB * 1024 * 1024) {
+      diags.error('article.tooLarge', { file, line: 1, col: 1 }, { size: megabytes(size, 1), limit: String(limits.articleMB) });
+      continue;
+    }
     const text = readSourceFile(file, diags);
     if (text === undefined) continue;
-    const article = readArticle(file, text, images, diags);
+    const article = cache ? cache.article(file, text, images, diags) : readArticle(file, text, images, diags);
     if (article && (options.drafts || !article.draft)) {
       articles.push(article);
       sources.set(file, text);
@@ -89,6 +119,14 @@ export function readIssue(project: Project, dir: string, options: ReadOptions = 
           ? config.posOf(['template'])
           : undefined;
   return { issue: { id, dir, meta: meta!, template, articles }, sources, diagnostics: diags, ...(templateWhere ? { templateWhere } : {}) };
+}
+
+function fileSize(file: string): number | undefined {
+  try {
+    return statSync(file).size;
+  } catch {
+    return undefined;
+  }
 }
 
 function buildMeta(
@@ -172,14 +210,20 @@ function yamlKeyOrder(src: YamlSource | undefined, basePath: string[]): string[]
 }
 
 /** The article files in order: `articles` from issue.yaml, or every *.md by name. */
-function listArticles(dir: string, listed: string[] | undefined, src: YamlSource | undefined, diags: Diagnostics): string[] {
+function listArticles(dir: string, realDir: string, listed: string[] | undefined, src: YamlSource | undefined, diags: Diagnostics): string[] {
   if (listed === undefined) {
     // Hidden files (an editor's lock file .#01.md, macOS's ._01.md) are not articles.
     const names = readdirSync(dir)
       .filter((n) => n.toLowerCase().endsWith('.md') && !n.startsWith('.') && isFile(path.join(dir, n)))
       .sort();
     if (names.length === 0) diags.error('issue.noArticles', { file: path.join(dir, ISSUE_FILE), line: 1, col: 1 });
-    return names.map((n) => path.join(dir, n));
+    return names
+      .map((n) => path.join(dir, n))
+      .filter((file) => {
+        if (realPathWithin(realDir, file) !== 'outside') return true;
+        diags.error('link.outside', { file, line: 1, col: 1 }, { name: path.basename(file) });
+        return false;
+      });
   }
   const seen = new Set<string>();
   const files: string[] = [];
@@ -195,6 +239,8 @@ function listArticles(dir: string, listed: string[] | undefined, src: YamlSource
       diags.error('issue.articleTwice', where, { name });
     } else if (!isFile(file)) {
       diags.error('issue.articleMissing', where, { name });
+    } else if (realPathWithin(realDir, file) === 'outside') {
+      diags.error('link.outside', where, { name });
     } else {
       seen.add(file);
       files.push(file);

@@ -1,8 +1,9 @@
 // YAML with source positions: every value read from a YAML file can be traced
 // back to its line and column, so that schema errors point at the right place.
-import { isMap, isSeq, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isSeq, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Diagnostics } from '../diagnostics.js';
 import type { SourcePos } from '../model.js';
+import { reportUnsafeChars, type ControlPolicy } from './unsafeText.js';
 
 export interface PositionSource {
   /** Where a path of keys and indices lies in the file. */
@@ -21,7 +22,7 @@ export interface YamlSource extends PositionSource {
  * Parse `text` (from `file`, starting at line `lineOffset + 1`). Syntax errors
  * are reported and give undefined.
  */
-export function parseYaml(text: string, file: string, diags: Diagnostics, lineOffset = 0): YamlSource | undefined {
+export function parseYaml(text: string, file: string, diags: Diagnostics, lineOffset = 0, controls: ControlPolicy = 'remove'): YamlSource | undefined {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): SourcePos => {
@@ -37,6 +38,21 @@ export function parseYaml(text: string, file: string, diags: Diagnostics, lineOf
     }
     return undefined;
   }
+  // Escapes ("\uFFFF", "\x1b") make characters the file does not hold as
+  // written (those it holds were reported when it was read).
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value !== 'string' || !node.range) return;
+      const raw = text.slice(node.range[0], node.range[1]);
+      const where = at(node.range[0]);
+      const seen = new Set<number>();
+      reportUnsafeChars(node.value, () => where, controls, diags, (cp) => {
+        const skip = seen.has(cp) || raw.includes(String.fromCodePoint(cp));
+        seen.add(cp);
+        return skip;
+      });
+    },
+  });
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });

@@ -10,6 +10,7 @@ import { parseYaml, type PositionSource, type YamlSource } from '../read/yamlSou
 import type { SourcePos } from '../model.js';
 import { templateSchema, type TemplateData } from './schema.js';
 import { resolveStyle } from './styles.js';
+import { ALL_STYLE_ROLES, roleStyleName, STYLE_ROLES } from './styleRoles.js';
 
 export interface Template extends TemplateData {
   name: string;
@@ -18,6 +19,13 @@ export interface Template extends TemplateData {
   /** Where each face's font file is named, for messages about the file. */
   facePositions: Record<string, SourcePos>;
 }
+
+/**
+ * A template is named, never given as a path: letters, digits and . _ -
+ * (not "." or ".."), looked up in the project's templates/ and the
+ * built-in ones only (README, “模板”).
+ */
+export const TEMPLATE_NAME = /^(?!\.+$)[A-Za-z0-9._-]+$/;
 
 interface Located {
   file: string;
@@ -55,6 +63,10 @@ export function loadTemplate(
 ): Template | undefined {
   const chain: YamlSource[] = [];
   const seen: string[] = [];
+  if (!TEMPLATE_NAME.test(name)) {
+    diags.error('template.badName', where, { name });
+    return undefined;
+  }
   let current: Located | undefined = locate(name, projectTemplatesDir, false);
   let currentName = name;
   if (!current) {
@@ -67,12 +79,17 @@ export function loadTemplate(
       return undefined;
     }
     seen.push(current.file);
-    const text = readSourceFile(current.file, diags);
-    const src = text === undefined ? undefined : parseYaml(text, current.file, diags);
+    // Template strings are printed as they are: a control in one is refused, not removed.
+    const text = readSourceFile(current.file, diags, 'refuse');
+    const src = text === undefined ? undefined : parseYaml(text, current.file, diags, 0, 'refuse');
     if (!src) return undefined;
     chain.push(src);
     const parentName = (src.value as { extends?: unknown } | null)?.extends;
     if (typeof parentName !== 'string') break;
+    if (!TEMPLATE_NAME.test(parentName)) {
+      diags.error('template.badName', src.posOf(['extends']), { name: parentName });
+      return undefined;
+    }
     // A project template extending its own name extends the built-in one.
     const parent = locate(parentName, projectTemplatesDir, current.builtin || parentName === currentName);
     if (!parent) {
@@ -127,26 +144,17 @@ function checkReferences(t: Template, positions: PositionSource, diags: Diagnost
     need('face', s.face, ['styles', name, 'face']);
     need('color', s.color, ['styles', name, 'color']);
   }
-  for (const required of ['body', 'strong', 'emphasis']) need('style', required, ['styles']);
+  // Every role's style (src/template/styleRoles.ts), and the two inline styles.
+  for (const role of ALL_STYLE_ROLES) {
+    const key = STYLE_ROLES[role].key;
+    need('style', roleStyleName(t, role), key[0] === 'styles' ? ['styles'] : [...key]);
+  }
+  for (const inline of ['strong', 'emphasis']) need('style', inline, ['styles']);
   const m = t.masthead;
-  for (const key of ['organization', 'title', 'number', 'editorLine'] as const) need('style', m[key].style, ['masthead', key, 'style']);
   need('color', m.rule.color, ['masthead', 'rule', 'color']);
   need('color', t.quote.ruleColor, ['quote', 'ruleColor']);
   need('color', t.table.ruleColor, ['table', 'ruleColor']);
   need('color', t.distribution.ruleColor, ['distribution', 'ruleColor']);
-  need('style', t.article.titleStyle, ['article', 'titleStyle']);
-  for (const s of ['heading1', 'heading2', 'heading3', 'section', 'source', 'caption']) need('style', s, ['styles']);
-  need('style', t.quote.style, ['quote', 'style']);
-  need('style', t.quote.labelStyle, ['quote', 'labelStyle']);
-  need('style', t.table.style, ['table', 'style']);
-  need('style', t.table.headerStyle, ['table', 'headerStyle']);
-  need('style', t.pageNumber.style, ['pageNumber', 'style']);
-  need('style', t.distribution.style, ['distribution', 'style']);
-  need('style', t.draft.style, ['draft', 'style']);
-  need('style', m.marks.style, ['masthead', 'marks', 'style']);
-  need('style', t.list.bulletStyle, ['list', 'bulletStyle']);
-  need('style', t.signature.style, ['signature', 'style']);
-  for (const key of ['titleStyle', 'sectionStyle', 'entryStyle'] as const) need('style', t.toc[key], ['toc', key]);
   need('color', t.toc.ruleColor, ['toc', 'ruleColor']);
   // Text whose styles name no colour takes the body's, or, when the body names none, the colour named black.
   if (t.styles.body?.color === undefined) need('color', resolveStyle(t, 'body').color, ['colors']);

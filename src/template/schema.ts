@@ -1,6 +1,7 @@
 // The template schema: page geometry, grid, fonts by role, colours, rules.
 // Lengths are converted to points on validation.
 import { z } from 'zod';
+import { PDFA_LEVELS } from '../pdfaLevel.js';
 import { parseLength } from './units.js';
 
 const length = z.union([z.number(), z.string()]).transform((v, ctx) => {
@@ -190,6 +191,8 @@ export const templateSchema = z.strictObject({
   }),
   numbering: z.strictObject({ restartEachYear: z.boolean() }),
   draft: z.strictObject({ text: z.string().min(1), style: z.string().min(1), angle: z.number() }),
+  /** PDF/A for issues of this template, unless the config or --pdfa says otherwise: a level, or true for 2b. */
+  pdfa: z.union([z.boolean(), z.enum(PDFA_LEVELS)]).optional(),
 });
 
 export type TemplateData = z.infer<typeof templateSchema>;

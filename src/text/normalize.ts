@@ -1,6 +1,8 @@
-// Text normalisation shared by every output: NFC, then look-alike code points
+// Text normalisation shared by every output: invisible controls removed
+// (src/text/xmlSafe.ts; reported when read), NFC, then look-alike code points
 // that share one glyph in the bundled fonts are unified, so the text copied
 // out of a PDF is the text that went in, and both outputs carry the same text.
+import { removeControls } from './xmlSafe.js';
 
 /** Code points drawn with the same glyph as another, mapped to the one kept. */
 const LOOK_ALIKES: ReadonlyMap<string, string> = new Map([
@@ -18,7 +20,7 @@ const LOOK_ALIKE_PATTERN = /[\u30FB\u2022\u22EF\u00A0\u2015\u2F00-\u2FD5]/gu;
  * come in with text copied from PDFs, become the ideographs they look like.
  */
 export function normalizeText(text: string): string {
-  return text.normalize('NFC').replace(LOOK_ALIKE_PATTERN, (ch) => {
+  return removeControls(text).normalize('NFC').replace(LOOK_ALIKE_PATTERN, (ch) => {
     const mapped = LOOK_ALIKES.get(ch);
     return mapped ?? ch.normalize('NFKC');
   });

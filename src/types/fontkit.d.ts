@@ -12,6 +12,8 @@ declare module 'fontkit' {
     codePoints: number[];
     bbox: BBox;
     name?: string;
+    /** The outline in font units, y up. */
+    path: { commands: Array<{ command: string; args: number[] }> };
   }
   export interface GlyphRun {
     glyphs: Glyph[];

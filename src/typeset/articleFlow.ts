@@ -37,6 +37,9 @@ import { glyphsToRuns } from './runs.js';
 import { fitSize, oneLine, setLines, type SetLine } from './setLines.js';
 import { distributeColumns } from './tableColumns.js';
 
+/** What follows a list marker in the text: one typed space, which the hang makes room for. */
+const MARKER_GAP = ' ';
+
 /** Where the blocks of a container are set: the measure, the style of its text, and the 编者按 box it is in. */
 interface Container {
   measure: Measure;
@@ -72,7 +75,7 @@ export class ArticleFlow {
   /** `issueDate`: the date a 落款 line `date: issue` prints. */
   constructor(
     private readonly ctx: TypesetContext,
-    private readonly issueDate: IssueDate,
+    readonly issueDate: IssueDate,
   ) {}
 
   private get g() {
@@ -157,7 +160,7 @@ export class ArticleFlow {
   private fitTitle(article: Article): { style: TextStyle; set: SetLine[] } {
     const rules = this.ctx.template.article;
     const base = this.ctx.roleStyle('articleTitle');
-    const widest = Math.max(...article.title.map((line) => oneLine(line.text, base, this.ctx).width));
+    const widest = Math.max(...article.title.map((line) => oneLine(line.text, base, this.ctx, line.pos).width));
     const fit = fitSize(widest, this.g.width, base.size, rules.titleMinSize, rules.titleSizeStep);
     const style = fit.fits ? { ...base, size: fit.size } : base;
     const set = article.title.flatMap((line) =>
@@ -320,7 +323,7 @@ export class ArticleFlow {
         blocks.push(...set.blocks);
         return set.node;
       });
-      return { kind: 'listItem', id: itemId, pos: item.pos, label: { id: labelId, text: markerText, x: markerX, style: markerStyle }, hang, blocks: nodes };
+      return { kind: 'listItem', id: itemId, pos: item.pos, label: { id: labelId, text: markerText, x: markerX, style: markerStyle, after: MARKER_GAP }, hang, blocks: nodes };
     });
     return { node: { kind: 'list', id, pos: list.pos, model: list, ordered: list.ordered, items }, blocks };
   }
@@ -336,7 +339,7 @@ export class ArticleFlow {
     const style = marker.glyphs[0]?.atom.style ?? container.base;
     const baseline = this.ctx.baselineIn(0, this.g.pitch, style.size, style.face);
     first.items.unshift(...glyphsToRuns(marker.glyphs, container.measure.x + x, baseline, this.ctx, { node: owner }));
-    first.text = `${marker.text} ${first.text ?? ''}`;
+    first.text = `${marker.text}${MARKER_GAP}${first.text ?? ''}`;
   }
 
   /**
@@ -511,13 +514,14 @@ export class ArticleFlow {
       contentWidths,
       widthsFrom: author ? 'author' : 'content',
       headerRows,
-      repeatHeader: rules.repeatHeader && headerRows > 0,
+      repeatsHeader: rules.repeatHeader && headerRows > 0,
       cellPadding: pad,
+      rule: { thickness: rules.rule, color: ruleColor },
       rows,
       keeps,
       placements: [],
     };
-    return { node, blocks: [{ lines, keeps, node, headerLines: headerRows, repeatHeader: node.repeatHeader }] };
+    return { node, blocks: [{ lines, keeps, node, headerLines: headerRows, repeatsHeader: node.repeatsHeader }] };
   }
 }
 

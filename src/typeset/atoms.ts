@@ -47,7 +47,6 @@ export interface Atom {
   pos?: SourcePos;
 }
 
-
 // Full-width marks whose ink sits on one side of the em box (docs/format.md §7).
 const OPENING = new Set([...'（《〈【〔〖［｛「『“‘']);
 const CLOSING = new Set([...'，。、；：？！）》〉】〕〗］｝」』”’']);
@@ -117,17 +116,22 @@ export function toAtoms(pieces: readonly SetPiece[], ctx: TypesetContext): Atom[
         });
         continue;
       }
-      const glyphsOf = (t: string): Glyph[] =>
-        [...t].map((ch) => {
-          const { face, missing } = ctx.faceFor(style.face, ch, pos);
+      // Each glyph's missing-character report names its own column when the piece records them.
+      const glyphsOf = (t: string, start: number): Glyph[] => {
+        let offset = start;
+        return [...t].map((ch) => {
+          const at = pos && piece.charCols ? { ...pos, col: pos.col + offset } : pos;
+          offset += ch.length;
+          const { face, missing } = ctx.faceFor(style.face, ch, at);
           const advance = (ctx.fonts.face(face).advance(ch.codePointAt(0)!) + tracking) * size;
           return missing ? { ch, face, advance, missing } : { ch, face, advance };
         });
+      };
       if (ADDRESS.test(text)) {
-        atoms.push(...addressAtoms(text, style, glyphsOf, noStart, noEnd, pos));
+        atoms.push(...addressAtoms(text, m.index, style, glyphsOf, noStart, noEnd, pos));
         continue;
       }
-      const glyphs = glyphsOf(text);
+      const glyphs = glyphsOf(text, m.index);
       const width = glyphs.reduce((w, g) => w + g.advance, 0);
       const single = glyphs.length === 1 ? glyphs[0]! : undefined;
       const kind: AtomKind = LATIN_START.test(text) ? 'latin' : OPENING.has(first) || CLOSING.has(first) || isMark(first) ? 'punct' : 'cjk';
@@ -159,16 +163,19 @@ export function toAtoms(pieces: readonly SetPiece[], ctx: TypesetContext): Atom[
  */
 function addressAtoms(
   text: string,
+  start: number,
   style: TextStyle,
-  glyphsOf: (t: string) => Glyph[],
+  glyphsOf: (t: string, start: number) => Glyph[],
   noStart: ReadonlySet<string>,
   noEnd: ReadonlySet<string>,
   pos: SourcePos | undefined,
 ): Atom[] {
   const address = { text };
   const pieces = text.match(ADDRESS_PIECE) ?? [text];
+  let offset = start;
   return pieces.map((piece, i): Atom => {
-    const glyphs = glyphsOf(piece);
+    const glyphs = glyphsOf(piece, offset);
+    offset += piece.length;
     return {
       kind: 'latin',
       text: piece,

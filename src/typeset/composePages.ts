@@ -58,7 +58,13 @@ export function composePages(parts: PageParts, ctx: TypesetContext): LayoutPage[
  */
 function recordPlacements(paged: readonly PagedLine[][], blocks: readonly FlowBlock[]): void {
   const placed = new Map<PlacedNode, number>();
-  for (const block of blocks) for (const line of block.lines) for (const node of nodesOf(line, block)) node.placements = [];
+  for (const block of blocks) {
+    if (block.node) block.node.placements = [];
+    // Whether a figure floats is decided again on every build (a reused flow may carry an earlier one).
+    if (block.node?.kind === 'figure') delete block.node.float;
+    // A figure's caption lines, and images side by side, name their own nodes.
+    for (const line of block.lines) for (const node of nodesOf(line, block)) node.placements = [];
+  }
   let previous: { node: PlacedNode; lines: number } | undefined;
   paged.forEach((lines, p) => {
     let repeated = 0;

@@ -33,6 +33,8 @@ export class TypesetContext {
   readonly geometry: Geometry;
   private readonly styles = new Map<string, TextStyle>();
   private readonly reported = new Set<string>();
+  /** The glyph reports of the article being set, first of each key (FlowCache replays them). */
+  private recording: { keys: Set<string>; reports: GlyphReport[] } | undefined;
   private lastId: NodeId = 0;
   /** The face that draws each code point, by the face asked for (null: none has it); asked for every glyph set. */
   private readonly drawingFaces = new Map<string, Map<number, string | null>>();
@@ -97,6 +99,32 @@ export class TypesetContext {
     };
   }
 
+  /** The id the next node will get. */
+  get nextId(): NodeId {
+    return this.lastId + 1;
+  }
+
+  /** Pass over `count` ids: those of an article set earlier and reused (FlowCache). */
+  skipIds(count: number): void {
+    this.lastId += count;
+  }
+
+  /** Collect the glyph reports made until `stopRecording`: those of one article. */
+  startRecording(): void {
+    this.recording = { keys: new Set(), reports: [] };
+  }
+
+  stopRecording(): GlyphReport[] {
+    const reports = this.recording?.reports ?? [];
+    this.recording = undefined;
+    return reports;
+  }
+
+  /** Make a glyph report again, as setting its article again would (FlowCache). */
+  replay(report: GlyphReport): void {
+    this.report(report);
+  }
+
   /** A colour of the template (loading checked that every name it uses exists). */
   color(name: string): Color {
     const c = this.template.colors[name];
@@ -142,12 +170,30 @@ export class TypesetContext {
     }
     if (found === face) return { face, missing: false };
     const hex = cp.toString(16).toUpperCase().padStart(4, '0');
-    const key = found ? `fallback|${cp}` : `missing|${cp}|${pos?.file}|${pos?.line}`;
-    if (!this.reported.has(key)) {
-      this.reported.add(key);
-      if (found) this.diags.notice('glyph.fallback', pos, { char: ch, code: hex, face, fallback: found });
-      else this.diags.warn('glyph.missing', pos, { char: ch, code: hex, face });
-    }
+    this.report(
+      found
+        ? { key: `fallback|${cp}`, severity: 'notice', code: 'glyph.fallback', pos, params: { char: ch, code: hex, face, fallback: found } }
+        : { key: `missing|${cp}|${pos?.file}|${pos?.line}`, severity: 'warning', code: 'glyph.missing', pos, params: { char: ch, code: hex, face } },
+    );
     return found ? { face: found, missing: false } : { face, missing: true };
   }
+
+  private report(r: GlyphReport): void {
+    if (this.recording && !this.recording.keys.has(r.key)) {
+      this.recording.keys.add(r.key);
+      this.recording.reports.push(r);
+    }
+    if (this.reported.has(r.key)) return;
+    this.reported.add(r.key);
+    this.diags.add(r.severity, r.code, r.pos, r.params);
+  }
+}
+
+/** A character drawn from a fallback face (noted once a build) or from none (warned at each place). */
+export interface GlyphReport {
+  key: string;
+  severity: 'notice' | 'warning';
+  code: 'glyph.fallback' | 'glyph.missing';
+  pos: SourcePos | undefined;
+  params: Record<string, string>;
 }

@@ -66,8 +66,8 @@ export function typesetDistribution(meta: IssueMeta, ctx: TypesetContext): Distr
   let copies: SetDistribution['copies'];
   if (meta.copies !== undefined) {
     if (meta.distribution.length > 0) rule(rules.thinRule);
-    copies = { id: ctx.newId(), text: fill(rules.copiesFormat, { copies: meta.copies }) };
-    row(copies.id, setLines([{ text: copies.text, style }], { width: width - 2 * inset, align: 'right' }, ctx));
+    copies = { id: ctx.newId(), text: fill(rules.copiesFormat, { copies: meta.copies }), align: 'right' };
+    row(copies.id, setLines([{ text: copies.text, style }], { width: width - 2 * inset, align: copies.align }, ctx));
   }
   rule(rules.thickRule);
   return {

@@ -39,9 +39,9 @@ export interface FlowBlock {
   node?: PlacedNode;
   /** Figures floated before it are placed before it (an article's title, its 落款 and 供稿 line). */
   fence?: boolean;
-  /** A table's header rows: the first `headerLines` lines, printed again on every page it continues on when `repeatHeader`. */
+  /** A table's header rows: the first `headerLines` lines, printed again on every page it continues on when `repeatsHeader`. */
   headerLines?: number;
-  repeatHeader?: boolean;
+  repeatsHeader?: boolean;
 }
 
 /** Grid lines `lines` need on a page: trailing spacers need not fit. */

@@ -11,7 +11,7 @@ export function flattenInlines(inlines: readonly Inline[], base: TextStyle, ctx:
     for (const node of nodes) {
       switch (node.type) {
         case 'text':
-          out.push({ text: node.value, style, pos: node.pos });
+          out.push({ text: node.value, style, pos: node.pos, charCols: true });
           break;
         case 'strong':
           walk(node.children, ctx.style('strong', style));

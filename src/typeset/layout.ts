@@ -181,7 +181,12 @@ export interface Keeps {
 }
 
 /** A piece of text in one style as it was printed; a hard line break has no text. */
-export type SetPiece = { text: string; style: TextStyle; pos?: SourcePos } | { lineBreak: true; style: TextStyle };
+/**
+ * Text as set; a hard line break has no text. `pos` is where it was written;
+ * with `charCols`, the text is the source's own (Markdown text on one line),
+ * so a character's column is `pos.col` plus its offset.
+ */
+export type SetPiece = { text: string; style: TextStyle; pos?: SourcePos; charCols?: boolean } | { lineBreak: true; style: TextStyle };
 
 export type Align = 'justify' | 'left' | 'center' | 'right';
 
@@ -258,8 +263,12 @@ export interface SetList extends SetNodeBase {
 
 export interface SetListItem extends SetNodeBase {
   kind: 'listItem';
-  /** The marker as printed (“1.”, “●”), its node (it is drawn as its own runs), and its x from the measure's left edge. */
-  label: { id: NodeId; text: string; x: number; style: TextStyle };
+  /**
+   * The marker as printed (“1.”, “●”), its node (it is drawn as its own
+   * runs), its x from the measure's left edge, and what follows it in the
+   * text (a typed space, the room the hang leaves after the marker).
+   */
+  label: { id: NodeId; text: string; x: number; style: TextStyle; after: string };
   /** Where the item's text starts, on every line, from the measure's left edge. */
   hang: number;
   blocks: SetBlock[];
@@ -338,11 +347,19 @@ export interface SetTable extends SetNodeBase {
   contentWidths: Array<{ min: number; max: number }>;
   /** Whether the widths follow the content or the author's delimiter row. */
   widthsFrom: 'content' | 'author';
-  /** Rows at the top that are the header, printed again on every page the table continues on when `repeatHeader`. */
+  /** Rows at the top that are the header (`rows[0…headerRows-1]`). */
   headerRows: number;
-  repeatHeader: boolean;
   /** Padding between a cell's rules and its text, left and right. */
   cellPadding: number;
+  /** The rules around and between its cells. */
+  rule: { thickness: number; color: Color };
+  /**
+   * Whether its header rows are set again at the top of every page it
+   * continues on (the template's table.repeatHeader, when it has a header);
+   * a DOCX says so with w:tblHeader on those rows, which Word and
+   * LibreOffice repeat the same way.
+   */
+  repeatsHeader: boolean;
   rows: SetTableRow[];
   keeps: Keeps;
   /** One piece a page; lines count rows. */
@@ -462,8 +479,8 @@ export interface SetDistribution {
   kind: 'distribution';
   id: NodeId;
   entries: SetDistributionEntry[];
-  /** 共印 N 份 as printed. */
-  copies?: { id: NodeId; text: string };
+  /** 共印 N 份 as printed, and how it is aligned in its row. */
+  copies?: { id: NodeId; text: string; align: Align };
   /** Inset of the text from both edges of the text block. */
   inset: number;
   linePitch: number;

@@ -52,8 +52,8 @@ export function typesetMasthead(meta: IssueMeta, ctx: TypesetContext): Masthead 
 
   /** Set `text` centred on one line, as small as it takes to fit. */
   const centred = (role: StyleRole, text: string, line: MastheadLineRules, pos: SourcePos | undefined): SetMastheadLine => {
-    const style = fitted(line, text, oneLine(text, ctx.style(line.style), ctx).width, width, pos);
-    const set = oneLine(text, style, ctx);
+    const style = fitted(line, text, oneLine(text, ctx.style(line.style), ctx, pos).width, width, pos);
+    const set = oneLine(text, style, ctx, pos);
     const node = box(role, text, line, style.size, pos);
     const baseline = ctx.baselineIn(node.top + line.spaceBefore, style.size, style.size, style.face);
     items.push(...glyphsToRuns(set.glyphs, (width - set.width) / 2, baseline, ctx, { node: node.id }));
@@ -71,9 +71,9 @@ export function typesetMasthead(meta: IssueMeta, ctx: TypesetContext): Masthead 
   const e = rules.editorLine;
   const dateText = formatDate(e.dateFormat, meta.date);
   const natural = ctx.style(e.style);
-  const needed = oneLine(meta.editor, natural, ctx).width + e.minGap * natural.size + oneLine(dateText, natural, ctx).width;
+  const needed = oneLine(meta.editor, natural, ctx, meta.where.editor).width + e.minGap * natural.size + oneLine(dateText, natural, ctx).width;
   const style = fitted(e, meta.editor, needed, width, meta.where.editor);
-  const editor = oneLine(meta.editor, style, ctx);
+  const editor = oneLine(meta.editor, style, ctx, meta.where.editor);
   const date = oneLine(dateText, style, ctx);
   const editorLine = { ...box('mastheadEditor', meta.editor, e, style.size, meta.where.editor), dateText };
   const baseline = ctx.baselineIn(editorLine.top + e.spaceBefore, style.size, style.size, style.face);

@@ -7,6 +7,7 @@
 // which, when its keeps allow it, goes to the top of the next page while
 // the text after it fills the gap (docs/format.md §4).
 import type { FlowBlock, FlowLine } from './flow.js';
+import type { SetFigure } from './layout.js';
 
 export interface PagedLine {
   line: FlowLine;
@@ -147,7 +148,7 @@ class Paginator {
   private continueOnNewPage(i: number): void {
     this.newPage();
     const block = this.blocks[i]!;
-    if (!block.repeatHeader) return;
+    if (!block.repeatsHeader) return;
     for (let h = 0; h < (block.headerLines ?? 0); h++) this.put(i, h, block.lines[h]!, { repeated: true });
     this.pageTop = this.slot;
   }
@@ -284,5 +285,20 @@ export function resolveKeeps(blocks: readonly FlowBlock[]): void {
       if (k + 1 < nodes.length) node.keeps.keepWithNext = true;
     });
     if (nodes.length > 1 && block.node && nodes.indexOf(block.node) < nodes.length - 1) block.keeps.keepWithNext = true;
+  }
+  for (const block of blocks) if (block.node?.kind === 'figure') resolveCaptionKeeps(block.node);
+}
+
+/**
+ * A figure's captions are set inside the figure's block, which is kept
+ * whole: each keeps its lines together (its shortest piece is all of them)
+ * and keeps with what follows when the figure does.
+ */
+function resolveCaptionKeeps(figure: SetFigure): void {
+  for (const { caption } of figure.panels) {
+    if (!caption) continue;
+    caption.keeps.keepLinesTogether = true;
+    caption.keeps.keepWithNext = figure.keeps.keepWithNext;
+    caption.keeps.shortestPiece = caption.lines.length;
   }
 }

@@ -3,6 +3,7 @@
 import { toAtoms, type Atom } from './atoms.js';
 import { breakLines, placeLine, type PlacedGlyph } from './breakLines.js';
 import type { TextStyle } from '../template/styles.js';
+import type { SourcePos } from '../model.js';
 import type { TypesetContext } from './context.js';
 import type { Align, SetPiece } from './layout.js';
 
@@ -115,8 +116,8 @@ export function textWidth(pieces: readonly SetPiece[], ctx: TypesetContext): num
 }
 
 /** `text` set on one line at its natural spacing, never broken (masthead lines, labels, page numbers). */
-export function oneLine(text: string, style: TextStyle, ctx: TypesetContext): SetLine {
-  return setLines([{ text, style }], { width: 1e9, align: 'left' }, ctx)[0] ?? { glyphs: [], x: 0, width: 0, text: '', justified: false };
+export function oneLine(text: string, style: TextStyle, ctx: TypesetContext, pos?: SourcePos): SetLine {
+  return setLines([{ text, style, ...(pos ? { pos } : {}) }], { width: 1e9, align: 'left' }, ctx)[0] ?? { glyphs: [], x: 0, width: 0, text: '', justified: false };
 }
 
 /**

@@ -11,6 +11,7 @@ import { typesetDistribution, type DistributionBlock } from './distribution.js';
 import { typesetToc, tocIdCount } from './contents.js';
 import { articlesOf, documentFaces, documentMetadata, documentOutline } from './documentMetadata.js';
 import { tooTall, type FlowBlock } from './flow.js';
+import type { FlowCache } from './flowCache.js';
 import type { Layout, NodeId, SetArticle, SetIssue, SetSection, SetToc } from './layout.js';
 import { typesetMasthead } from './masthead.js';
 import { pageNumberSetting } from './pageNumber.js';
@@ -23,6 +24,8 @@ export interface TypesetOptions {
   draft: boolean;
   /** The documents' date (creation date in the PDF's metadata). */
   date: Date;
+  /** Articles set by an earlier build, reused while unchanged (the preview). */
+  flows?: FlowCache;
 }
 
 export function typesetIssue(issue: Issue, ctx: TypesetContext, options: TypesetOptions): Layout {
@@ -31,7 +34,7 @@ export function typesetIssue(issue: Issue, ctx: TypesetContext, options: Typeset
   const firstGridLine = bodyStart(masthead.node.rule.y, ctx);
 
   const tocIds = issue.meta.toc ? ctx.reserveIds(tocIdCount(issue.articles)) : undefined;
-  const { body, blocks: articleBlocks } = flowArticles(issue, ctx);
+  const { body, blocks: articleBlocks } = flowArticles(issue, ctx, options.flows);
   const { toc, blocks, paged } = paginateWithToc(body, articleBlocks, tocIds, firstGridLine, ctx, issue);
 
   const dist = typesetDistribution(issue.meta, ctx);
@@ -121,7 +124,7 @@ function bodyStart(ruleY: number, ctx: TypesetContext): number {
 }
 
 /** The articles as set-tree nodes (runs of one section under its heading) and the flow blocks that place them. */
-function flowArticles(issue: Issue, ctx: TypesetContext): { body: SetIssue['body']; blocks: FlowBlock[] } {
+function flowArticles(issue: Issue, ctx: TypesetContext, cache: FlowCache | undefined): { body: SetIssue['body']; blocks: FlowBlock[] } {
   const flow = new ArticleFlow(ctx, issue.meta.date);
   const body: Array<SetSection | SetArticle> = [];
   const blocks: FlowBlock[] = [];
@@ -135,7 +138,7 @@ function flowArticles(issue: Issue, ctx: TypesetContext): { body: SetIssue['body
       body.push(section);
       blocks.push(...heading.blocks);
     }
-    const set = flow.article(article);
+    const set = cache ? cache.article(article, flow, ctx) : flow.article(article);
     if (section) section.articles.push(set.node);
     else body.push(set.node);
     blocks.push(...set.blocks);

@@ -211,21 +211,23 @@ describe('bulletin fonts', () => {
     const r = bulletin(root, ['fonts', '2024-09', '--lang', 'en']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^fangsong \| 仿宋_GB2312 \| .*FandolFang-Regular\.otf \(FandolFang-Regular\) \| serifFallback/m);
-    expect(r.stdout).toMatch(/issues\/2024-09\/01-a\.md:6:1: notice: the character "喆" \(U\+5586\) is drawn from the fallback serifFallback/);
+    expect(r.stdout).toMatch(/issues\/2024-09\/01-a\.md:6:2: notice: the character "喆" \(U\+5586\) is drawn from the fallback serifFallback/);
     const report = fontReport(loadProjectOrThrow(root), '2024-09');
     expect(report.characters.map((d) => d.params.char)).toEqual(['喆']);
   });
 });
 
 describe('bulletin preview', () => {
-  it('builds with the draft mark, then rebuilds on every save, and keeps running after an input error', async () => {
+  it('serves the pages with the draft mark, rebuilds on every save, keeps running after an input error, writes nothing', async () => {
     const root = writeProject({ ...MINIMAL, 'issues/2024-09/02-draft.md': '---\ntitle: 草稿文章\ndraft: true\n---\n\n还没定稿。\n' });
     const p = start(root, ['preview', '2024-09']);
     try {
-      await p.waitFor(/预览：.*2024-09\.pdf/);
-      await p.waitFor(/正在监视/);
-      const pdf = path.join(root, 'out/2024-09.pdf');
-      const first = readFileSync(pdf);
+      await p.waitFor(/2024-09: 已重新生成（\d+ 毫秒，1 页）/);
+      await p.waitFor(/预览：在浏览器中打开 http:\/\/127\.0\.0\.1:\d+\//);
+      const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(p.output())![0];
+      const pageText = async () => (await (await fetch(`${url}pages/1.svg`)).text()).replace(/<[^>]+>/g, '');
+      // The draft article is in, under the watermark.
+      expect(await pageText()).toContain('还没定稿。');
       const article = path.join(root, 'issues/2024-09/01-a.md');
       // One save each, and what it printed: the output after the save only.
       // The timeout is generous for a machine busy with other tests; a save
@@ -235,17 +237,32 @@ describe('bulletin preview', () => {
         writeFileSync(article, content);
         await p.waitFor(until, 30_000, from);
       };
-      await save('---\ntitle: 测试文章\n---\n\n改过的正文。\n', /2024-09: 已重新生成（\d+ 毫秒）/);
-      const second = readFileSync(pdf);
-      expect(second.equals(first)).toBe(false);
-      await save('---\ntitle: [\n---\n\n坏了。\n', /01-a\.md:2:\d+: 错误[\s\S]*已保留上一次的 PDF/);
+      await save('---\ntitle: 测试文章\n---\n\n改过的正文。\n', /2024-09: 已重新生成（\d+ 毫秒，1 页）/);
+      expect(await pageText()).toContain('改过的正文。');
+      await save('---\ntitle: [\n---\n\n坏了。\n', /01-a\.md:2:\d+: 错误[\s\S]*预览中仍显示上一次正确的页面/);
       expect(p.child.exitCode).toBeNull();
-      expect(readFileSync(pdf).equals(second), 'the PDF of the last good build is kept').toBe(true);
-      await save('---\ntitle: 又好了\n---\n\n又好了。\n', /2024-09: 已重新生成（\d+ 毫秒）/);
-      expect(readFileSync(pdf).equals(second)).toBe(false);
+      expect(await pageText(), 'the last good pages are kept').toContain('改过的正文。');
+      await save('---\ntitle: 又好了\n---\n\n又好了。\n', /2024-09: 已重新生成（\d+ 毫秒，1 页）/);
+      expect(await pageText()).toContain('又好了。');
       expect(p.output()).not.toContain('监视文件时出错');
+      expect(existsSync(path.join(root, 'out')), 'a preview writes no output').toBe(false);
     } finally {
       p.child.kill('SIGINT');
+    }
+  }, 120_000);
+
+  it('takes --port, and says so when the port is taken', async () => {
+    const root = writeProject(MINIMAL);
+    const first = start(root, ['preview', '2024-09']);
+    try {
+      await first.waitFor(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      const port = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(first.output())![1]!;
+      const second = bulletin(root, ['preview', '2024-09', '--port', port]);
+      expect(second.status).toBe(2);
+      expect(second.stderr).toContain(`端口 ${port} 已被占用`);
+      expect(bulletin(root, ['preview', '2024-09', '--port', '70000']).status).toBe(2);
+    } finally {
+      first.child.kill('SIGINT');
     }
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-// Atomic output (CONTRACT.md §4): a failed build writes nothing; a build
+// Atomic output (docs/interface.md §4): a failed build writes nothing; a build
 // killed at any moment never leaves a partial file at the final path; the
 // next good build removes the temporaries of killed builds; two builds of
 // one issue at the same time both end with complete files.

@@ -1,9 +1,12 @@
 // Shared helpers of the reliability suite: running the CLI in a project,
 // listing outputs, checking that messages are words and not stack traces.
-import { cpSync, existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMessageCode } from '../../src/messages.js';
-import { tempDir } from '../helpers/project.js';
+import { childEnv as cleanEnv, type CliResult } from '../helpers/cli.js';
+import { CLI, tempDir } from '../helpers/project.js';
 
 // The one CLI runner of the tests (tests/helpers/cli.ts).
 export { childEnv, runCli, runCliSync, type CliResult } from '../helpers/cli.js';
@@ -21,6 +24,59 @@ export function copyToTemp(src: string, skip: string[] = [], prefix = 'bulletin-
   return root;
 }
 
+/**
+ * Symbolic links made at test time (git need not carry them): link path
+ * (relative to `root`) → target as the link holds it (relative to the
+ * link's folder, or absolute).
+ */
+export function makeLinks(root: string, links: Record<string, string> = {}): void {
+  for (const [link, target] of Object.entries(links)) {
+    const at = path.join(root, link);
+    mkdirSync(path.dirname(at), { recursive: true });
+    const dir = path.isAbsolute(target) ? false : statSafe(path.resolve(path.dirname(at), target))?.isDirectory();
+    symlinkSync(target, at, dir ? 'dir' : 'file');
+  }
+}
+
+function statSafe(p: string) {
+  try {
+    return statSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+const PEAK_PRELOAD = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), 'peakMemory.mjs')).href;
+
+/** A CLI run with its peak resident memory (MiB, the whole process with its workers). */
+export interface MeasuredRun extends CliResult {
+  peakMB: number;
+}
+
+/** Run the CLI like runCli, preloading tests/reliability/peakMemory.mjs to learn its peak memory. */
+export function runCliMeasured(cwd: string, args: string[], env: NodeJS.ProcessEnv = cleanEnv(), timeoutMs = 120_000): Promise<MeasuredRun> {
+  const peakFile = path.join(realTempDir('bulletin-peak-'), 'peak');
+  return new Promise((resolve, reject) => {
+    const start = Date.now();
+    const child = spawn(process.execPath, ['--import', PEAK_PRELOAD, CLI, ...args], {
+      cwd,
+      env: { ...env, BULLETIN_TEST_PEAK_FILE: peakFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      const kib = existsSync(peakFile) ? Number(readFileSync(peakFile, 'utf8')) : NaN;
+      resolve({ status, signal, stdout, stderr, ms: Date.now() - start, peakMB: kib / 1024 });
+    });
+  });
+}
+
 /** Every file under `dir` (relative paths, forward slashes). */
 export function listFiles(dir: string): string[] {
   const out: string[] = [];
@@ -33,7 +89,9 @@ export function listFiles(dir: string): string[] {
     }
     for (const n of names) {
       const p = path.join(d, n);
-      const st = statSync(p);
+      // Links (made by a case) are not outputs, and may lead anywhere.
+      const st = lstatSync(p);
+      if (st.isSymbolicLink()) continue;
       if (st.isDirectory()) walk(p);
       else out.push(path.relative(dir, p).split(path.sep).join('/'));
     }

@@ -69,3 +69,25 @@ describe('a character no font has', () => {
     before.forEach((f, i) => expect(readFileSync(path.join(root, f)).equals(bytes[i]!), f).toBe(true));
   });
 });
+
+describe('where a missing character is reported', () => {
+  it("at the character's own column, not the start of its run", async () => {
+    const root = project();
+    const r = await runCli(root, ['build', '2024-09', '--lang', 'en']);
+    expect(r.status, r.stderr).toBe(0);
+    // 表情😀和私用区\uE000字符。: 😀 at column 3, U+E000 (after the two UTF-16 units of 😀) at column 9.
+    expect(linesAbout(r.stderr, '1F600')[0]).toMatch(/^issues\/2024-09\/01-a\.md:7:3: warning: /);
+    expect(linesAbout(r.stderr, 'E000')[0]).toMatch(/^issues\/2024-09\/01-a\.md:7:9: warning: /);
+  });
+
+  it('in the masthead and in a title: at the issue.yaml value and the title line, once each', async () => {
+    const root = writeProject({
+      'issues/2024-09/issue.yaml': MINIMAL['issues/2024-09/issue.yaml'].replace('title: 党建、文明创建工作简报', 'title: 党建😀简报'),
+      'issues/2024-09/01-a.md': '---\ntitle: 测试\uE000文章\n---\n\n第一段。\n',
+    });
+    const r = await runCli(root, ['build', '2024-09', '--lang', 'en']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(linesAbout(r.stderr, '1F600'), r.stderr).toEqual([expect.stringMatching(/^issues\/2024-09\/issue\.yaml:2:8: warning: /)]);
+    expect(linesAbout(r.stderr, 'E000'), r.stderr).toEqual([expect.stringMatching(/^issues\/2024-09\/01-a\.md:2:8: warning: /)]);
+  });
+});

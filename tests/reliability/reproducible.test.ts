@@ -1,4 +1,4 @@
-// Reproducible builds (CONTRACT.md §4): the same inputs give byte-identical
+// Reproducible builds (docs/interface.md §4): the same inputs give byte-identical
 // PDF and DOCX, whatever the time zone, locale, folder or hour; dates come
 // from SOURCE_DATE_EPOCH when set, else from the date.
 import { readFileSync } from 'node:fs';

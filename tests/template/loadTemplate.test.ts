@@ -1,9 +1,10 @@
-// Templates: the built-in ones load with the numbers of LAYOUT.md; project
+// Templates: the built-in ones load with the numbers of docs/format.md; project
 // templates override and extend them; bad values are reported where written.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics.js';
 import { loadTemplate } from '../../src/template/loadTemplate.js';
+import { ALL_STYLE_ROLES, roleStyleName } from '../../src/template/styleRoles.js';
 import { MM } from '../../src/template/units.js';
 import { writeProject } from '../helpers/project.js';
 
@@ -99,6 +100,21 @@ describe('project templates', () => {
     const diags = new Diagnostics();
     expect(loadTemplate('mine', path.join(root, 'templates'), diags)).toBeUndefined();
     expect(diags.items).toContainEqual(expect.objectContaining({ code: 'template.unknownName', line: 3, params: { kind: 'face', name: 'nosuchface' } }));
+  });
+
+  it('every style role must name a style the template has (the table of src/template/styleRoles.ts)', () => {
+    // One role named by a key path, at that key's line.
+    const root = writeProject({ 'templates/mine.yaml': 'extends: jianbao\nquote:\n  labelStyle: nosuchstyle\n' });
+    const diags = new Diagnostics();
+    expect(loadTemplate('mine', path.join(root, 'templates'), diags)).toBeUndefined();
+    expect(diags.items).toContainEqual(expect.objectContaining({ code: 'template.unknownName', line: 3, params: { kind: 'style', name: 'nosuchstyle' } }));
+    // Every role of the table is checked: the built-in templates name all of them.
+    for (const name of ['jianbao', 'gbt9704']) {
+      const ok = new Diagnostics();
+      const t = loadTemplate(name, undefined, ok)!;
+      expect(ok.hasErrors()).toBe(false);
+      for (const role of ALL_STYLE_ROLES) expect(t.styles[roleStyleName(t, role)], `${name}: ${role}`).toBeDefined();
+    }
   });
 
   it('an unknown template names the ones there are', () => {

@@ -1,4 +1,4 @@
-// Hand-checked cases for the line-breaking rules of LAYOUT.md §7, on the
+// Hand-checked cases for the line-breaking rules of docs/format.md §7, on the
 // jianbao grid (26 characters of 16 pt in 416 pt).
 import { describe, expect, it } from 'vitest';
 import { setLines, type MeasureSpec, type SetLine } from '../../src/typeset/setLines.js';

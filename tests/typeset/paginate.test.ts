@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { FlowBlock, FlowLine } from '../../src/typeset/flow.js';
 import type { Keeps } from '../../src/typeset/layout.js';
 import { paginate, resolveKeeps } from '../../src/typeset/paginate.js';
+import { png } from '../helpers/images.js';
+import { figuresOf } from '../helpers/setTree.js';
+import { typesetFiles } from '../helpers/typeset.js';
 
 const keeps = (k: Partial<Keeps>): Keeps => ({
   together: false,
@@ -106,5 +109,18 @@ describe('resolveKeeps: the same keeps as paragraph properties', () => {
 
   it('a long paragraph after a title gives it two lines and is not held whole', () => {
     expect(resolved(title('T'), para('a', 6))[1]).toEqual({ lines: false, next: false, shortest: 2 });
+  });
+
+  it('a figure’s caption is held whole, as its figure is, and keeps with the next block when the figure does', () => {
+    const caption = '一段很长的图片说明，'.repeat(6);
+    const { layout } = typesetFiles({
+      'issues/2024-09/01-a.md': `---\ntitle: 测试文章\n---\n\n![${caption}](images/a.png)\n\n正文。\n`,
+      'issues/2024-09/images/a.png': png(60, 40),
+    });
+    const figure = figuresOf(layout)[0]!;
+    const set = figure.panels[0]!.caption!;
+    expect(set.lines.length).toBeGreaterThan(1);
+    expect(figure.keeps.keepLinesTogether).toBe(true);
+    expect(set.keeps).toMatchObject({ keepLinesTogether: true, keepWithNext: figure.keeps.keepWithNext, shortestPiece: set.lines.length });
   });
 });

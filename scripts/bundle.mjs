@@ -1,0 +1,45 @@
+// `npm run build` / `prepare`, after tsc: bundles the compiled CLI (dist/cli/)
+// into dist/bundle/, which bin/bulletin.js runs. Loading ~500 small modules
+// one by one cost a cold `check` or `build` about 150 ms of resolving and
+// reading files; the bundle is a handful of files. Each command and each
+// writer stays a chunk of its own, loaded by the `import()` that needs it
+// (src/cli/main.ts, src/build.ts), so `--version` and `check` still load no
+// writer. See README, "性能 / Performance".
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rolldown } from 'rolldown';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const out = path.join(dist, 'bundle');
+
+/**
+ * Packages left to node_modules: those that read files beside themselves at
+ * run time (pdfkit's font metrics, fontkit's and harfbuzzjs's data and wasm)
+ * or are native (resvg). They load only in the commands that use them.
+ */
+const EXTERNAL = ['pdfkit', 'fontkit', 'harfbuzzjs', '@resvg/resvg-js'];
+const isExternal = (id) => id.startsWith('node:') || EXTERNAL.some((p) => id === p || id.startsWith(`${p}/`));
+
+/** Findings that make a broken bundle. */
+const FATAL = new Set(['UNRESOLVED_IMPORT', 'MISSING_EXPORT', 'IMPORT_IS_UNDEFINED', 'EMPTY_IMPORT_META', 'UNRESOLVED_ENTRY', 'CIRCULAR_REEXPORT']);
+
+rmSync(out, { recursive: true, force: true });
+const bundle = await rolldown({
+  // The worker of `build --all` (src/cli/buildRunner.ts) is an entry of its
+  // own, beside the chunks, where buildRunner looks for it.
+  input: { main: path.join(dist, 'cli/main.js'), buildWorker: path.join(dist, 'cli/buildWorker.js') },
+  platform: 'node',
+  external: isExternal,
+  logLevel: 'warn',
+  onLog(level, log, handle) {
+    // gray-matter's JavaScript front-matter engine uses eval; bulletin reads YAML front matter only.
+    if (log.code === 'EVAL' && /gray-matter/.test(log.id ?? log.message)) return;
+    // A module the bundler cannot find, or a name a module does not export, would fail only when a command reaches it.
+    if (FATAL.has(log.code)) throw new Error(`bundle: ${log.code}: ${log.message}`);
+    handle(level, log);
+  },
+});
+await bundle.write({ dir: out, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' });
+await bundle.close();

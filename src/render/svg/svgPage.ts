@@ -1,0 +1,158 @@
+// One page of the Layout as an SVG document. Draws exactly what the PDF
+// draws, in the same order — text runs glyph by glyph, rules, images, the
+// watermark, page numbers — and decides nothing: every glyph stands where the
+// typesetter put it, at an explicit x (run x + the advances and spacing of
+// the glyphs before it), so no browser or rasteriser re-spaces the text.
+//
+// Glyphs are drawn as their outlines from the font files (README: “SVG and
+// PNG pages” says why, with the measurements), each outline once per page in
+// <defs>. Over them an invisible copy of the text can be laid (textLayer),
+// so that a browser selects, copies and finds it; artifacts (the watermark,
+// page numbers) stay out of it, as out of the PDF's tags.
+import type { SourcePos } from '../../model.js';
+import type { ImageItem, Layout, LayoutPage, Rule, TextRun } from '../../typeset/layout.js';
+import type { FaceOutlines } from './glyphOutlines.js';
+
+/** Stroke width of the outline that makes a face without a bold cut look bold, in em (as the PDF). */
+export const FAKE_BOLD_STROKE = 0.03;
+
+export interface SvgPageOptions {
+  /** An invisible, selectable copy of the text over the glyphs (for browsers; rasterising needs none). */
+  textLayer?: boolean;
+  /** Where a run was written, as put on its text layer element (`data-source`); none when not given. */
+  sourceLabel?: (pos: SourcePos) => string;
+  /** Prefix of the element ids: pages shown in one document need their own. */
+  idPrefix?: string;
+  /** The address of an image; default a data: URI of its bytes. */
+  imageHref?: (item: ImageItem) => string;
+  /**
+   * Glyph outlines kept outside the page: the id of the element elsewhere in
+   * the same document that draws `glyph` of `face`. The page then has no
+   * <defs> of its own (the preview holds each outline once for all pages).
+   */
+  glyphRef?: (face: FaceOutlines, glyph: number) => string;
+}
+
+/** The outlines of each face of a Layout, by face key. */
+export type SvgFaces = Readonly<Record<string, FaceOutlines>>;
+
+export function svgPage(layout: Layout, page: LayoutPage, faces: SvgFaces, options: SvgPageOptions = {}): string {
+  const prefix = options.idPrefix ?? '';
+  const faceIndex = new Map(Object.keys(layout.faces).map((key, i) => [key, i]));
+  const defs = new Map<string, string>();
+  const body: string[] = [];
+  const textLayer: string[] = [];
+  for (const item of page.items) {
+    switch (item.kind) {
+      case 'text': {
+        const face = faces[item.face];
+        if (!face) throw new Error(`no outlines for face ${item.face}`);
+        const glyphs = placeGlyphs(item, face);
+        const idBase = `${prefix}g${faceIndex.get(item.face)}-`;
+        const ref = options.glyphRef ? (glyph: number) => options.glyphRef!(face, glyph) : (glyph: number) => define(defs, `${idBase}${glyph}`, face.outline(glyph));
+        body.push(drawRun(item, glyphs, face, ref));
+        if (options.textLayer && 'node' in item.owner) textLayer.push(textOf(item, glyphs, options.sourceLabel));
+        break;
+      }
+      case 'rule':
+        body.push(drawRule(item));
+        break;
+      case 'image':
+        body.push(drawImage(item, options.imageHref));
+        break;
+    }
+  }
+  const w = num(layout.width);
+  const h = num(layout.height);
+  const out = [
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${w}pt" height="${h}pt" viewBox="0 0 ${w} ${h}">`,
+    `<rect width="${w}" height="${h}" fill="#fff"/>`,
+  ];
+  if (defs.size > 0) out.push(`<defs>${[...defs.values()].join('')}</defs>`);
+  out.push(...body);
+  if (textLayer.length > 0) out.push(`<g class="text" fill="transparent" font-family="serif" xml:space="preserve">${textLayer.join('')}</g>`);
+  out.push('</svg>\n');
+  return out.join('\n');
+}
+
+interface PlacedGlyph {
+  glyph: number;
+  /** x of its origin from the run's x, in points. */
+  dx: number;
+}
+
+/** Each glyph of the run and its x: the advances (size) and spacing of the glyphs before it. */
+function placeGlyphs(run: TextRun, face: FaceOutlines): PlacedGlyph[] {
+  const scale = run.size / face.unitsPerEm;
+  const out: PlacedGlyph[] = [];
+  let dx = 0;
+  for (const ch of run.text) {
+    const glyph = face.glyphId(ch.codePointAt(0)!);
+    out.push({ glyph, dx });
+    dx += face.advance(glyph) * scale + run.charSpacing;
+  }
+  return out;
+}
+
+/** The id of `d` among the page's <defs>, added when it is new. */
+function define(defs: Map<string, string>, id: string, d: string): string {
+  if (!defs.has(id)) defs.set(id, `<path id="${id}" d="${d}"/>`);
+  return id;
+}
+
+/** `ref`: the id of the element that draws a glyph. */
+function drawRun(run: TextRun, glyphs: PlacedGlyph[], face: FaceOutlines, ref: (glyph: number) => string): string {
+  const scale = run.size / face.unitsPerEm;
+  const uses: string[] = [];
+  for (const { glyph, dx } of glyphs) {
+    // A glyph without ink (a space) draws nothing.
+    if (face.outline(glyph) === '') continue;
+    uses.push(`<use xlink:href="#${ref(glyph)}"${dx === 0 ? '' : ` x="${num(dx / scale, 1)}"`}/>`);
+  }
+  if (uses.length === 0) return '';
+  const color = run.color.rgb;
+  const paint = run.bold
+    ? `fill="${color}" stroke="${color}" stroke-width="${num(FAKE_BOLD_STROKE * face.unitsPerEm, 2)}" stroke-miterlimit="10"`
+    : `fill="${color}"`;
+  const group = `<g ${paint} transform="matrix(${num(scale, 6)} 0 0 ${num(-scale, 6)} ${num(run.x)} ${num(run.y)})">${uses.join('')}</g>`;
+  return run.rotation ? `<g transform="${rotate(run)}">${group}</g>` : group;
+}
+
+/** The run's text, invisible, each character at its glyph's x. */
+function textOf(run: TextRun, glyphs: PlacedGlyph[], sourceLabel: SvgPageOptions['sourceLabel']): string {
+  const text = run.actualText ?? run.text;
+  const chars = [...text];
+  const source = sourceLabel && run.source ? ` data-source="${escapeXml(sourceLabel(run.source))}"` : '';
+  const transform = run.rotation ? ` transform="${rotate(run)}"` : '';
+  const attrs = `y="${num(run.y)}" font-size="${num(run.size)}"${source}${transform}`;
+  const xs = chars.map((_, i) => num(run.x + (glyphs[i]?.dx ?? glyphs.at(-1)?.dx ?? 0)));
+  // SVG 1.1 counts the characters an x list positions in UTF-16 units, SVG 2
+  // in code points: text beyond the BMP gets one element per character.
+  if (chars.some((c) => c.length > 1)) return chars.map((c, i) => `<text x="${xs[i]}" ${attrs}>${escapeXml(c)}</text>`).join('');
+  return `<text x="${xs.join(' ')}" ${attrs}>${escapeXml(text)}</text>`;
+}
+
+function drawRule(rule: Rule): string {
+  return `<line x1="${num(rule.x1)}" y1="${num(rule.y1)}" x2="${num(rule.x2)}" y2="${num(rule.y2)}" stroke="${rule.color.rgb}" stroke-width="${num(rule.thickness)}"/>`;
+}
+
+function drawImage(image: ImageItem, href: SvgPageOptions['imageHref']): string {
+  const url = href ? href(image) : `data:image/${image.format};base64,${Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength).toString('base64')}`;
+  return `<image x="${num(image.x)}" y="${num(image.y)}" width="${num(image.width)}" height="${num(image.height)}" preserveAspectRatio="none" xlink:href="${escapeXml(url)}"/>`;
+}
+
+function rotate(run: TextRun): string {
+  const r = run.rotation!;
+  return `rotate(${num(r.angle)} ${num(r.cx)} ${num(r.cy)})`;
+}
+
+/** A number with at most `digits` decimals, without trailing zeros. */
+function num(n: number, digits = 2): string {
+  const f = 10 ** digits;
+  const r = Math.round(n * f) / f;
+  return String(Object.is(r, -0) ? 0 : r);
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+}
