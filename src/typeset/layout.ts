@@ -47,13 +47,15 @@ export interface TextRun {
   charSpacing: number;
   /** Drawn with a stroked outline (faces without a bold cut). */
   bold: boolean;
-  /**
-   * The text a copy from the PDF gives instead of the glyphs': a .notdef
-   * glyph's character; and for an address (URL, e-mail) broken across
-   * lines, the whole address on the run of its first piece and '' on the
-   * runs of the others, so that it is copied out whole.
-   */
+  /** The text a copy from the PDF gives when the glyph drawn cannot say it (.notdef): the character no face has. */
   actualText?: string;
+  /**
+   * For the runs of an address (URL, e-mail), which may break across lines:
+   * the text a copy gives instead of the glyphs, which are drawn as they
+   * are — the whole address on the run of its first piece, '' on the runs
+   * of the others, so that it is copied out whole.
+   */
+  copyText?: string;
   /** Rotation in degrees (clockwise on the page) about a point; for the draft watermark. */
   rotation?: { angle: number; cx: number; cy: number };
   owner: Owner;

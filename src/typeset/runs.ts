@@ -56,7 +56,7 @@ export function glyphsToRuns(glyphs: readonly PlacedGlyph[], x0: number, baselin
       color: ctx.color(style.color),
       charSpacing: trackingEm * style.size,
       bold: style.bold,
-      ...(g.missing ? { actualText: g.ch } : g.atom.address ? { actualText: g.atom.glue || prev?.atom === g.atom ? '' : g.atom.address.text } : {}),
+      ...(g.missing ? { actualText: g.ch } : g.atom.address ? { copyText: g.atom.glue || prev?.atom === g.atom ? '' : g.atom.address.text } : {}),
       owner,
       ...(g.atom.pos ? { source: g.atom.pos } : {}),
     };

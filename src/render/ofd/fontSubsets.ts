@@ -11,7 +11,8 @@
 // the OFD writer changes.
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
-import { subsetFont } from '../../fonts/subsetFont.js';
+import { FontFile } from '../../fonts/fontFile.js';
+import { subsetInWasm } from '../../fonts/subsetFont.js';
 import { cffToTrueType, isCffFont } from '../../fonts/trueTypeOutlines.js';
 import type { Layout } from '../../typeset/layout.js';
 
@@ -52,7 +53,15 @@ export async function ofdFontSubsets(layout: Layout): Promise<Map<string, OfdFon
     if (!drawn.has(key)) continue;
     const info = layout.faces[key]!;
     const bytes = readFileSync(info.file);
-    const subset = await subsetFont(bytes, faceIndex(bytes, info.postscriptName), [...cps].sort((a, b) => a - b));
+    // hb reads sfnt data: a compressed file (the rare-character WOFF2) is unpacked first.
+    const file = FontFile.open(info.file);
+    let subset: Buffer;
+    try {
+      const source = file.sfntWriter(faceIndex(bytes, info.postscriptName));
+      subset = await subsetInWasm(source.size, source.fill, source.index, [...cps].sort((a, b) => a - b));
+    } finally {
+      file.close();
+    }
     const data = isCffFont(subset) ? cffToTrueType(subset).data : subset;
     const font = fontkit.create(data);
     if ('fonts' in font) throw new Error(`subset of ${info.file} is a collection`);
