@@ -7,7 +7,8 @@
 // came out: after the lines of text that filled the page before it — the
 // paragraph they end divided in two there, its first part justified to its
 // last line (it ends mid-paragraph in the PDF), its second part going on
-// without an indent under the figure.
+// without an indent under the figure. A paragraph that keeps with the next
+// block and crosses a page is divided the same way at that page's end.
 // Deliberately no w:docGrid: body lines are exact multiples of the pitch
 // already, and N characters fill the measure by their own widths (with each
 // style's tracking, see runs.ts). A line grid made LibreOffice snap
@@ -121,15 +122,26 @@ function title(node: SetTitle, ctx: WriteContext): string {
  */
 function text(node: SetText, ctx: WriteContext, indent?: Indent, label = ''): string {
   const floats = ctx.floats.get(node.id);
-  if (!floats) return textParagraph(node, ctx, indent, label);
-  const after = floats[0]!.float!.after!.lines;
-  const figures = floats.map((f) => figureOf(f, ctx)).join('');
-  const split = after < node.lines.length ? splitContent(node.content, node.lines.slice(0, after)) : undefined;
+  const figures = floats ? floats.map((f) => figureOf(f, ctx)).join('') : '';
+  const at = floats ? floats[0]!.float!.after!.lines : keptAcrossPages(node);
+  const split = at !== undefined && at > 0 && at < node.lines.length ? splitContent(node.content, node.lines.slice(0, at)) : undefined;
   if (!split) return textParagraph(node, ctx, indent, label) + figures;
   const rest = node.indent.rest;
   const first: SetText = { ...node, content: split[0], keeps: { ...node.keeps, keepLinesTogether: false, keepWithNext: false, widowControl: false } };
   const second: SetText = { ...node, content: split[1], indent: { first: rest, rest }, placements: [], keeps: { ...node.keeps, widowControl: false } };
   return textParagraph(first, ctx, indent, label, 'distribute') + figures + textParagraph(second, ctx, indent && { ...indent, hanging: 0, firstLine: 0 });
+}
+
+/**
+ * Where to divide a paragraph that keeps with the next block and that the
+ * typesetter broke across pages: at its last page break (the lines before
+ * it). Word keeps only its last lines with the next block; LibreOffice
+ * moves all of it, so each part is a paragraph of its own.
+ */
+function keptAcrossPages(node: SetText): number | undefined {
+  const k = node.keeps;
+  if (!k.keepWithNext || k.keepLinesTogether || node.placements.length < 2) return undefined;
+  return node.placements.at(-1)!.first;
 }
 
 /** `content` divided after the characters of `lines` (spaces not counted, as lines drop them at their ends). */
