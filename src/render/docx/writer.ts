@@ -52,10 +52,11 @@ export function documentXml(set: SetIssue, ctx: WriteContext, section: SectionPr
 }
 
 function article(a: SetArticle, ctx: WriteContext): string {
-  return title(a.title, ctx) + a.blocks.map((b) => block(b, ctx)).join('');
+  return title(a.title, ctx) + a.blocks.map((b, i) => block(b, ctx, a.blocks[i - 1])).join('');
 }
 
-function block(b: SetBlock, ctx: WriteContext): string {
+/** `before`: the block before it in its article, when it has one there. */
+function block(b: SetBlock, ctx: WriteContext, before?: SetBlock): string {
   switch (b.kind) {
     case 'text':
       return text(b, ctx);
@@ -69,9 +70,10 @@ function block(b: SetBlock, ctx: WriteContext): string {
       return figureOf(b, ctx);
     case 'table': {
       // Word has no space before a table: an empty paragraph holds the grid lines the typesetter left above it,
-      // kept with the table (and so a paragraph that keeps with the table keeps with it through the space).
+      // kept with the table when the block before keeps with the table (the keep goes on through the space).
+      // Otherwise it is not, or LibreOffice moves the paragraph before it to the next page whole.
       const above = spaceAbove(b);
-      return (above > 0 ? spacer(above * ctx.page.pitch, false, true) : '') + table(b, ctx);
+      return (above > 0 ? spacer(above * ctx.page.pitch, false, keepsWithTable(before)) : '') + table(b, ctx);
     }
   }
 }
@@ -86,6 +88,11 @@ function figureOf(b: SetFigure, ctx: WriteContext): string {
   if (b.panels.length === 1) return own;
   const after = b.panels.flatMap((p) => (p.caption ? (ctx.floats.get(p.caption.id) ?? []) : []));
   return own + after.map((f) => figureOf(f, ctx)).join('');
+}
+
+/** Whether the block before a table keeps with it (its keep, as the typesetter resolved it). */
+function keepsWithTable(before: SetBlock | undefined): boolean {
+  return before !== undefined && 'keeps' in before && before.keeps.keepWithNext;
 }
 
 /** The figures of the tree that floated after some text, in reading order. */
