@@ -32,10 +32,10 @@ export function composePages(parts: PageParts, ctx: TypesetContext): LayoutPage[
       page.items.push(...translateItems(parts.masthead.items, x0, g.top));
       page.lines.push(...parts.masthead.lines);
     }
-    for (const { line, slot, repeated } of lines) {
+    for (const { line, gridLine, repeated } of lines) {
       // A header row printed again belongs to no node: its text is the header's, once.
       const items = repeated ? line.items.map((it) => ({ ...it, owner: { artifact: 'pagination' as const } })) : line.items;
-      page.items.push(...translateItems(items, x0, ctx.slotTop(slot)));
+      page.items.push(...translateItems(items, x0, ctx.gridLineTop(gridLine)));
       if (line.text !== undefined) page.lines.push({ text: line.text });
     }
     page.items.push(...boxes(lines, x0, ctx));
@@ -68,7 +68,7 @@ function recordPlacements(paged: readonly PagedLine[][], blocks: readonly FlowBl
   let previous: { node: PlacedNode; lines: number } | undefined;
   paged.forEach((lines, p) => {
     let repeated = 0;
-    for (const { line, slot, block, space, repeated: again, floatedFrom } of lines) {
+    for (const { line, gridLine, block, space, repeated: again, floatedFrom } of lines) {
       const owner = blocks[block]!.node;
       if (floatedFrom && owner?.kind === 'figure') {
         owner.float = { from: floatedFrom, ...(previous ? { after: { node: previous.node.id, lines: previous.lines } } : {}) };
@@ -83,7 +83,7 @@ function recordPlacements(paged: readonly PagedLine[][], blocks: readonly FlowBl
         placed.set(node, first + 1);
         const last = node.placements.at(-1);
         if (last && last.page === p + 1) last.lines++;
-        else node.placements.push({ page: p + 1, slot: slot - (repeated > 0 ? repeatedSlots(lines) : 0), spaceBefore: first === 0 ? space : 0, first, lines: 1, ...(repeated > 0 ? { repeated } : {}) });
+        else node.placements.push({ page: p + 1, gridLine: gridLine - (repeated > 0 ? repeatedGridLines(lines) : 0), spaceBefore: first === 0 ? space : 0, first, lines: 1, ...(repeated > 0 ? { repeated } : {}) });
         if (node.kind === 'text' || node.kind === 'tocEntry') previous = { node, lines: first + 1 };
       }
       repeated = 0;
@@ -92,7 +92,7 @@ function recordPlacements(paged: readonly PagedLine[][], blocks: readonly FlowBl
 }
 
 /** Grid lines the header rows printed again take at the top of a page. */
-function repeatedSlots(lines: readonly PagedLine[]): number {
+function repeatedGridLines(lines: readonly PagedLine[]): number {
   return lines.filter((l) => l.repeated).reduce((s, l) => s + l.line.gridLines, 0);
 }
 
@@ -115,8 +115,8 @@ function boxes(lines: readonly PagedLine[], x0: number, ctx: TypesetContext): La
     }
     let j = i;
     while (j + 1 < lines.length && lines[j + 1]!.line.box?.id === box.id) j++;
-    const top = ctx.slotTop(lines[i]!.slot);
-    const bottom = ctx.slotTop(lines[j]!.slot + lines[j]!.line.gridLines);
+    const top = ctx.gridLineTop(lines[i]!.gridLine);
+    const bottom = ctx.gridLineTop(lines[j]!.gridLine + lines[j]!.line.gridLines);
     const [l, r] = [x0 + box.measure.x, x0 + box.measure.x + box.measure.width];
     for (const [x1, y1, x2, y2] of [
       [l, top, r, top],

@@ -143,9 +143,9 @@ export class TypesetContext {
     return this.isOddPage(pageNumber) ? g.inner : g.pageWidth - g.inner - g.width;
   }
 
-  /** The y of grid line `slot`'s top. */
-  slotTop(slot: number): number {
-    return this.geometry.top + slot * this.geometry.pitch;
+  /** The y of the top of grid line `gridLine`. */
+  gridLineTop(gridLine: number): number {
+    return this.geometry.top + gridLine * this.geometry.pitch;
   }
 
   /** Baseline of text of `size` centred in a box of `height` starting at `top`. */

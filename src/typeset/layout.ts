@@ -134,13 +134,13 @@ export interface DocumentMetadata {
 // ——— The set tree ———
 
 /**
- * Where a block's lines went: on `page`, from grid line `slot` of the text
+ * Where a block's lines went: on `page`, from grid line `gridLine` of the text
  * block, `lines` of its lines (rows of a table; grid lines of a title or a
  * figure count as one line). A block split across pages has one piece a page.
  */
 export interface Placement {
   page: number;
-  slot: number;
+  gridLine: number;
   /** Grid lines of space left above this piece (its block's spaceBefore, or none at the top of a page). */
   spaceBefore: number;
   /** Index of the first of its lines in this piece. */
@@ -314,7 +314,7 @@ export interface SetFigure extends SetNodeBase {
    * the text that filled the gap (none when nothing did). Its place in the
    * tree, reading order, is where it was written.
    */
-  float?: { from: { page: number; slot: number }; after?: { node: NodeId; lines: number } };
+  float?: { from: { page: number; gridLine: number }; after?: { node: NodeId; lines: number } };
 }
 
 export interface SetTableCell extends SetNodeBase {

@@ -12,7 +12,7 @@ import type { SetFigure } from './layout.js';
 export interface PagedLine {
   line: FlowLine;
   /** The grid line it starts on. */
-  slot: number;
+  gridLine: number;
   /** Its block (an index into the blocks paginated) and its index among the block's lines. */
   block: number;
   index: number;
@@ -21,32 +21,32 @@ export interface PagedLine {
   /** A table's header row printed again at the top of a page the table continues on. */
   repeated?: boolean;
   /** On a floated figure's first line: the page (1-based) and grid line where the text reached it. */
-  floatedFrom?: { page: number; slot: number };
+  floatedFrom?: { page: number; gridLine: number };
 }
 
-/** Each page's lines; the first page's content starts at grid line `firstSlot`. */
-export function paginate(blocks: readonly FlowBlock[], linesPerPage: number, firstSlot: number): PagedLine[][] {
-  return new Paginator(blocks, linesPerPage, firstSlot).run();
+/** Each page's lines; the first page's content starts at grid line `firstGridLine`. */
+export function paginate(blocks: readonly FlowBlock[], linesPerPage: number, firstGridLine: number): PagedLine[][] {
+  return new Paginator(blocks, linesPerPage, firstGridLine).run();
 }
 
 class Paginator {
   private readonly pages: PagedLine[][] = [[]];
-  private slot: number;
+  private gridLine: number;
   /** Where the page's content starts: its top, or under a repeated header. */
   private pageTop: number;
   private spaceAbove = 0;
   /** Figures waiting for the next page, with where the text reached each. */
-  private pending: Array<{ block: number; from: { page: number; slot: number } }> = [];
+  private pending: Array<{ block: number; from: { page: number; gridLine: number } }> = [];
   /** Grid lines of space the last block placed leaves to the next (a table's space after). */
   private carried = 0;
 
   constructor(
     private readonly blocks: readonly FlowBlock[],
     private readonly linesPerPage: number,
-    firstSlot: number,
+    firstGridLine: number,
   ) {
-    this.slot = firstSlot;
-    this.pageTop = firstSlot;
+    this.gridLine = firstGridLine;
+    this.pageTop = firstGridLine;
   }
 
   run(): PagedLine[][] {
@@ -66,17 +66,17 @@ class Paginator {
     return this.pages;
   }
 
-  private here(): { page: number; slot: number } {
-    return { page: this.pages.length, slot: this.slot };
+  private here(): { page: number; gridLine: number } {
+    return { page: this.pages.length, gridLine: this.gridLine };
   }
 
   private remaining(): number {
-    return this.linesPerPage - this.slot;
+    return this.linesPerPage - this.gridLine;
   }
 
   private newPage(): void {
     this.pages.push([]);
-    this.slot = 0;
+    this.gridLine = 0;
     this.pageTop = 0;
     this.spaceAbove = 0;
     this.carried = 0;
@@ -85,7 +85,7 @@ class Paginator {
     this.pending = [];
     for (const f of waiting) {
       const block = this.blocks[f.block]!;
-      if (this.pending.length > 0 || (this.slot > 0 && gridLinesOf(block.lines) > this.remaining())) {
+      if (this.pending.length > 0 || (this.gridLine > 0 && gridLinesOf(block.lines) > this.remaining())) {
         this.pending.push(f);
         continue;
       }
@@ -95,17 +95,17 @@ class Paginator {
   }
 
   private put(block: number, index: number, line: FlowLine, extra: Partial<PagedLine> = {}): void {
-    this.pages.at(-1)!.push({ line, slot: this.slot, block, index, space: index === 0 ? this.spaceAbove : 0, ...extra });
-    this.slot += line.gridLines;
+    this.pages.at(-1)!.push({ line, gridLine: this.gridLine, block, index, space: index === 0 ? this.spaceAbove : 0, ...extra });
+    this.gridLine += line.gridLines;
   }
 
   private place(i: number): void {
     const block = this.blocks[i]!;
     const k = block.keeps;
-    let space = this.slot === this.pageTop ? 0 : Math.max(k.spaceBefore, this.carried);
+    let space = this.gridLine === this.pageTop ? 0 : Math.max(k.spaceBefore, this.carried);
     // What must fit on this page for the block to start here.
     const head = !k.together && k.withNext === 0 ? gridLinesOf(block.lines.slice(0, firstChunk(block, 1))) : gridLinesOf(block.lines) + keepNeed(this.blocks, i);
-    if (this.slot !== this.pageTop && space + head > this.remaining()) {
+    if (this.gridLine !== this.pageTop && space + head > this.remaining()) {
       if (k.float && k.together && gridLinesOf(block.lines) <= this.linesPerPage) {
         // The text after it fills this page; it opens the next one.
         this.pending.push({ block: i, from: this.here() });
@@ -114,9 +114,9 @@ class Paginator {
       const moved = k.withPrevious > 0 ? this.takeBack(i, k.withPrevious, head) : [];
       this.newPage();
       for (const p of moved) this.put(p.block, p.index, p.line);
-      space = this.slot === this.pageTop ? 0 : Math.max(k.spaceBefore, this.carried);
+      space = this.gridLine === this.pageTop ? 0 : Math.max(k.spaceBefore, this.carried);
     }
-    this.slot += space;
+    this.gridLine += space;
     this.spaceAbove = space;
     if (k.together) {
       block.lines.forEach((line, n) => this.put(i, n, line));
@@ -128,7 +128,7 @@ class Paginator {
     while (idx < n) {
       const c = chunk(block, idx, this.remaining());
       if (c === 0) {
-        if (this.slot === this.pageTop) {
+        if (this.gridLine === this.pageTop) {
           // Nothing valid fits even on an empty page: place what fits.
           this.put(i, idx, block.lines[idx]!);
           idx++;
@@ -150,7 +150,7 @@ class Paginator {
     const block = this.blocks[i]!;
     if (!block.repeatsHeader) return;
     for (let h = 0; h < (block.headerLines ?? 0); h++) this.put(i, h, block.lines[h]!, { repeated: true });
-    this.pageTop = this.slot;
+    this.pageTop = this.gridLine;
   }
 
   /**

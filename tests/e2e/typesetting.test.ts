@@ -56,7 +56,7 @@ function geometryOf(t: Template): Geometry {
 /** A body line with where it sits; `para` numbers paragraphs across pages. */
 interface BodyLine extends PdfLine {
   page: number;
-  slot: number;
+  gridLine: number;
   indented: boolean;
   paraEnd: boolean;
   para: number;
@@ -97,7 +97,7 @@ describe.each([['jianbao'], ['gbt9704']])('the sample issue set in %s', (templat
     for (const p of pages) {
       const onPage = body.filter((l) => l.page === p.number);
       expect(onPage.length, `page ${p.number}`).toBeLessThanOrEqual(geo.lines);
-      expect(new Set(onPage.map((l) => l.slot)).size, `page ${p.number}`).toBe(onPage.length);
+      expect(new Set(onPage.map((l) => l.gridLine)).size, `page ${p.number}`).toBe(onPage.length);
     }
   });
 
@@ -248,7 +248,7 @@ function bodyLines(pages: PdfPage[], geo: Geometry): BodyLine[] {
       if (c.font !== 'FandolFang-Regular' || c.size !== 16) continue;
       if (firstTitle && l.y < firstTitle.y) continue;
       const indented = Math.abs(c.x - (geo.left(p.number) + 2 * geo.charPitch)) < 0.01;
-      out.push({ ...l, page: p.number, slot: Math.round((l.y - geo.top - geo.bodyOffset) / geo.pitch), indented, paraEnd: false, para: 0 });
+      out.push({ ...l, page: p.number, gridLine: Math.round((l.y - geo.top - geo.bodyOffset) / geo.pitch), indented, paraEnd: false, para: 0 });
     }
   }
   // A line ends its paragraph when the next body line is indented, or when a
@@ -257,7 +257,7 @@ function bodyLines(pages: PdfPage[], geo: Geometry): BodyLine[] {
   out.forEach((l, i) => {
     l.para = para;
     const next = out[i + 1];
-    const consecutive = next && (next.page === l.page ? next.slot === l.slot + 1 : true);
+    const consecutive = next && (next.page === l.page ? next.gridLine === l.gridLine + 1 : true);
     if (!next || next.indented || !consecutive) {
       l.paraEnd = true;
       para++;

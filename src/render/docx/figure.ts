@@ -18,7 +18,7 @@ import { styleOfRole } from './styles.js';
 import { element } from './xml.js';
 
 /** A floated figure that the typesetter put first on its page (a second one follows the first). */
-const startsPage = (node: SetFigure): boolean => node.float !== undefined && node.placements[0]?.slot === 0;
+const startsPage = (node: SetFigure): boolean => node.float !== undefined && node.placements[0]?.gridLine === 0;
 
 const NONE: Border = { style: 'none', size: 0, color: 'FFFFFF' };
 
@@ -59,12 +59,12 @@ function sideBySide(node: SetFigure, ctx: WriteContext): string {
   });
   const bounds = [0, ...edges.flatMap((e) => [e.from, e.to]), width];
   // Cells: the room left of the first image, a panel each, the room right of the last (none where there is no room).
-  const slots = bounds.slice(1).map((b, i) => ({ w: b - bounds[i]!, panel: i % 2 === 1 ? (i - 1) / 2 : undefined })).filter((s) => s.panel !== undefined || s.w > 0);
-  const columns = slots.map((s) => s.w);
+  const spans = bounds.slice(1).map((b, i) => ({ w: b - bounds[i]!, panel: i % 2 === 1 ? (i - 1) / 2 : undefined })).filter((s) => s.panel !== undefined || s.w > 0);
+  const columns = spans.map((s) => s.w);
   const captionStyle = styleOfRole(ctx.t, 'caption');
   const keepNext = node.keeps.keepWithNext;
   const empty = paragraph({ style: STYLE_ROLES.caption.word.id, keepNext, spacing: { before: 0, after: 0, line: 20, lineRule: 'exact' } });
-  const cells = slots.map(({ w, panel: k }) => {
+  const cells = spans.map(({ w, panel: k }) => {
     const panel = k === undefined ? undefined : node.panels[k];
     if (!panel) return `<w:tc>${tableCellProperties({ width: w })}${empty}</w:tc>`;
     const e = edges[k!]!;

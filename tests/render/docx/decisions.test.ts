@@ -162,17 +162,17 @@ describe('an issue whose keeps and page breaks matter', () => {
     expect(heading.lines).toHaveLength(2);
     expect(heading.keeps.widowControl).toBe(true);
     // It would have started on the previous page's last grid line: the typesetter moved it whole.
-    expect(heading.placements).toEqual([expect.objectContaining({ slot: 0, lines: 2 })]);
+    expect(heading.placements).toEqual([expect.objectContaining({ gridLine: 0, lines: 2 })]);
     const before = nodes[nodes.indexOf(heading) - 1]! as SetText;
     const last = before.placements.at(-1)!;
     expect(last.page).toBe(heading.placements[0]!.page - 1);
-    expect(last.slot + last.lines).toBe(21);
+    expect(last.gridLine + last.lines).toBe(21);
     // A heading followed by a list, moved with it to the top of a page: it would have had a page's last line.
     const h2 = nodes.findIndex((n) => n.kind === 'text' && n.role === 'heading2');
     expect(nodes[h2 + 1]!.kind).toBe('list');
-    expect((nodes[h2] as SetText).placements[0]!.slot).toBe(0);
+    expect((nodes[h2] as SetText).placements[0]!.gridLine).toBe(0);
     const above = (nodes[h2 - 1] as SetText).placements.at(-1)!;
-    expect(above.slot + above.lines).toBe(21);
+    expect(above.gridLine + above.lines).toBe(21);
   });
 
   it('writes every paragraph the tree calls for, with its text, in order', () => {
