@@ -187,7 +187,7 @@ const catalogue = {
   'issue.noIssueYaml': { zh: () => '期次目录中缺少 issue.yaml', en: () => 'the issue folder has no issue.yaml' },
   'issue.badId': {
     zh: (p) => `目录“${p.id}”不是期次：期次目录名只能由字母、数字（任何文字，如 2024年10月）和 . _ - 组成，且不以 . 开头；请改名，或把它移出 issues 目录`,
-    en: (p) => `the folder "${p.id}" is not an issue: an issue folder's name is letters and digits (of any script, e.g. 2024年10月) and . _ -, not starting with a dot; rename it or move it out of the issues folder`,
+    en: (p) => `the folder "${p.id}" is not an issue: an issue folder's name is letters and digits (of any script, Chinese too) and . _ -, not starting with a dot; rename it or move it out of the issues folder`,
   },
   'issue.noArticles': { zh: () => '这一期没有文章（*.md）', en: () => 'this issue has no articles (*.md)' },
   'issue.articleMissing': {

@@ -17,7 +17,7 @@ import type { NodeId, SetArticle } from './layout.js';
 interface Entry {
   template: Template;
   fonts: FontSet;
-  /** The issue's date it was set with, as Y-M-D. */
+  /** The issue's date it was set with, as Y-M-D, when its 落款 prints it ('' otherwise). */
   issueDate: string;
   flow: FlowOf<SetArticle>;
   /** The ids its nodes have now: firstId … firstId + idCount − 1. */
@@ -34,7 +34,7 @@ export class FlowCache {
   /** The flow of `article`, set now or reused, with the ids a build from nothing would give it. */
   article(article: Article, flow: ArticleFlow, ctx: TypesetContext): FlowOf<SetArticle> {
     const entry = this.entries.get(article);
-    const issueDate = dateKey(flow);
+    const issueDate = dateKey(article, flow);
     if (entry && entry.template === ctx.template && entry.fonts === ctx.fonts && entry.issueDate === issueDate) {
       const delta = ctx.nextId - entry.firstId;
       if (delta !== 0) {
@@ -59,7 +59,9 @@ export class FlowCache {
   }
 }
 
-function dateKey(flow: ArticleFlow): string {
+/** The issue's date as the article's flow depends on it: only a 落款 line `date: issue` prints it. */
+function dateKey(article: Article, flow: ArticleFlow): string {
+  if (!article.signature?.some((line) => 'date' in line && line.date === 'issue')) return '';
   const d = flow.issueDate;
   return `${d.year}-${d.month}-${d.day}`;
 }
