@@ -188,6 +188,7 @@ export const templateSchema = z.strictObject({
     spaceWidth: z.number().min(0).max(1),
     latinSpace: z.number().min(0).max(1),
     compressMarkPairs: z.boolean(),
+    noLoneLastCharacter: z.boolean(),
   }),
   numbering: z.strictObject({ restartEachYear: z.boolean() }),
   draft: z.strictObject({ text: z.string().min(1), style: z.string().min(1), angle: z.number() }),

@@ -39,7 +39,7 @@ export function setLines(pieces: readonly SetPiece[], spec: MeasureSpec, ctx: Ty
   const input = toAtoms(pieces, ctx);
   let { atoms, lines } = breakLines(input, widthOf);
   if (spec.balance && lines.length > 1) ({ atoms, lines } = balanced(input, widthOf, lines.length));
-  else ({ atoms, lines } = noLoneLastCharacter(input, widthOf, { atoms, lines }));
+  else if (ctx.template.lineBreaking.noLoneLastCharacter) ({ atoms, lines } = noLoneLastCharacter(input, widthOf, { atoms, lines }));
   return lines.map((line, i) => {
     const avail = widthOf(i);
     const placed = placeLine(atoms, line, avail, spec.align === 'justify' && !line.last);
