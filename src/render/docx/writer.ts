@@ -72,8 +72,11 @@ function block(b: SetBlock, ctx: WriteContext, before?: SetBlock): string {
       // Word has no space before a table: an empty paragraph holds the grid lines the typesetter left above it,
       // kept with the table when the block before keeps with the table (the keep goes on through the space).
       // Otherwise it is not, or LibreOffice moves the paragraph before it to the next page whole.
+      // A table the typesetter began on a new page (moved there whole by its keeps, its space above dropped)
+      // begins one here too: with the space gone, Word and LibreOffice would find room for its first rows.
       const above = spaceAbove(b);
-      return (above > 0 ? spacer(above * ctx.page.pitch, false, keepsWithTable(before)) : '') + table(b, ctx);
+      const startsPage = above === 0 && lastPage(before) !== undefined && lastPage(before)! < (b.placements[0]?.page ?? 0);
+      return (above > 0 ? spacer(above * ctx.page.pitch, false, keepsWithTable(before)) : '') + table(b, ctx, startsPage);
     }
   }
 }
@@ -88,6 +91,14 @@ function figureOf(b: SetFigure, ctx: WriteContext): string {
   if (b.panels.length === 1) return own;
   const after = b.panels.flatMap((p) => (p.caption ? (ctx.floats.get(p.caption.id) ?? []) : []));
   return own + after.map((f) => figureOf(f, ctx)).join('');
+}
+
+/** The page a block's last line went on, as the typesetter placed it (a list or 编者按: its last inner block's). */
+function lastPage(b: SetBlock | undefined): number | undefined {
+  if (b === undefined) return undefined;
+  if (b.kind === 'list') return lastPage(b.items.at(-1)?.blocks.at(-1));
+  if (b.kind === 'quote') return lastPage(b.blocks.at(-1));
+  return 'placements' in b ? b.placements.at(-1)?.page : undefined;
 }
 
 /** Whether the block before a table keeps with it (its keep, as the typesetter resolved it). */
