@@ -26,9 +26,10 @@
 import type { Layout } from '../typeset/layout.js';
 import { CffError, find, op2, readDict, readIndex } from './cffData.js';
 import { cidKeyedCff, hasNoSubroutines } from './cidKeyedCff.js';
-import { FontFile, tablesOf } from './fontFile.js';
+import { FontFile } from './fontFile.js';
 import { sha256 } from './fontCache.js';
 import { Hmtx, readCmap, readHead, readHhea, readName, readNumGlyphs, readOs2, readPost } from './sfntTables.js';
+import { readSfnt } from './sfntDirectory.js';
 import { subsetInWasmNow } from './subsetFont.js';
 
 export interface FontDescriptorNumbers {
@@ -178,7 +179,7 @@ function directSubset(key: string, file: string, index: number, wanted: number[]
 
 /** The subset from hb-subset's OpenType file. */
 function fromHb(key: string, wanted: number[], original: OriginalTables, sfnt: Buffer): FaceSubset {
-  const tables = tablesOf(sfnt);
+  const { tables } = readSfnt(sfnt);
   const hhea = readHhea(buf(tables.get('hhea')));
   const hmtx = Hmtx.read(buf(tables.get('hmtx')), hhea);
   const cmap = readCmap(buf(tables.get('cmap')));
