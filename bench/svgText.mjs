@@ -1,6 +1,6 @@
 // How the SVG writer should draw text — measured, not guessed (README: “SVG
 // and PNG pages”). Two ways over the same Layout of the sample issue (drafts):
-//   outlines: each glyph's outline from the font file, once a page in <defs>,
+//   outlines: each glyph's outline from the build's font subsets, once a page in <defs>,
 //     placed by <use>; an invisible <text> layer over it for selection
 //     (what src/render/svg/ does);
 //   fonts: <text> with an explicit x for every character, the fonts cut down
@@ -25,7 +25,7 @@ import { Diagnostics } from '../dist/diagnostics.js';
 import { subsetFont } from '../dist/fonts/subsetFont.js';
 import { loadProject } from '../dist/project/config.js';
 import { renderPdf } from '../dist/render/pdf/renderPdf.js';
-import { svgFacesOf } from '../dist/render/svg/renderSvg.js';
+import { svgFacesOf } from '../dist/render/svg/svgGlyphs.js';
 import { svgPage } from '../dist/render/svg/svgPage.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,7 +53,7 @@ async function fontsPage(page) {
   for (const it of page.items) {
     if (it.kind === 'rule') body.push(`<line x1="${num(it.x1)}" y1="${num(it.y1)}" x2="${num(it.x2)}" y2="${num(it.y2)}" stroke="${it.color.rgb}" stroke-width="${num(it.thickness)}"/>`);
     if (it.kind !== 'text') continue;
-    const face = faces[it.face];
+    const face = faces.get(it.face);
     const scale = it.size / face.unitsPerEm;
     let dx = 0;
     const xs = [];

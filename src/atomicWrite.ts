@@ -1,6 +1,6 @@
 // Outputs are written beside their target under a temporary name and renamed
 // into place, so an existing good file is never left truncated or replaced by
-// a broken one (CONTRACT.md §4).
+// a broken one (docs/interface.md §4).
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';

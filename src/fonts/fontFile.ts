@@ -8,6 +8,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import zlib from 'node:zlib';
 import { find, readDict, readIndex } from './cffData.js';
+import { pad4, writeSfntHeader } from './sfntDirectory.js';
 
 export type FontFormat = 'sfnt' | 'collection' | 'woff' | 'woff2';
 
@@ -382,20 +383,6 @@ function inflate(bytes: Buffer, length: number, tag: string): Buffer {
   }
 }
 
-export const pad4 = (n: number): number => (n + 3) & ~3;
-
-/** The 12-byte sfnt header for `count` tables. */
-export function writeSfntHeader(out: Buffer, flavor: number, count: number): void {
-  let entrySelector = 0;
-  while (2 ** (entrySelector + 1) <= count) entrySelector++;
-  const searchRange = 2 ** entrySelector * 16;
-  out.writeUInt32BE(flavor, 0);
-  out.writeUInt16BE(count, 4);
-  out.writeUInt16BE(searchRange, 6);
-  out.writeUInt16BE(entrySelector, 8);
-  out.writeUInt16BE(count * 16 - searchRange, 10);
-}
-
 /** Where the CharStrings INDEX starts, from the start of a CFF table (header, Name INDEX, Top DICT). */
 function charStringsOffset(front: Uint8Array): number | undefined {
   try {
@@ -406,21 +393,4 @@ function charStringsOffset(front: Uint8Array): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The tables of a single-face sfnt held in memory (a subset hb-subset made), by tag. */
-export function tablesOf(bytes: Uint8Array): Map<string, Uint8Array> {
-  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (b.length < 12) throw new FontFileError('not an sfnt');
-  const count = b.readUInt16BE(4);
-  const out = new Map<string, Uint8Array>();
-  for (let i = 0; i < count; i++) {
-    const r = 12 + 16 * i;
-    if (r + 16 > b.length) throw new FontFileError('the table directory is cut off');
-    const offset = b.readUInt32BE(r + 8);
-    const length = b.readUInt32BE(r + 12);
-    if (offset + length > b.length) throw new FontFileError('a table runs past the end');
-    out.set(tagAt(b, r), b.subarray(offset, offset + length));
-  }
-  return out;
 }

@@ -1,14 +1,18 @@
-// An sfnt (OpenType) file as its tables: read the table directory, and write
-// tables back into a file with the directory, checksums and head's
-// checkSumAdjustment the OpenType spec asks for ("Font file", "head").
+// A single-face sfnt (OpenType) file held in memory, as its tables: read the
+// table directory, and write tables back into a file with the directory,
+// checksums and head's checkSumAdjustment the OpenType spec asks for ("Font
+// file", "head"). Font files on disk are read table by table by fontFile.ts,
+// which writes its rebuilt faces' headers with writeSfntHeader.
 
 export type SfntTables = Map<string, Buffer>;
 
+/** The tables of a single-face sfnt in memory (hb-subset's output, a subset written here), by tag; views, not copies. */
 export function readSfnt(data: Uint8Array): { version: number; tables: SfntTables } {
   const b = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   if (b.length < 12) throw new Error('not an sfnt: too short');
   const version = b.readUInt32BE(0);
   const count = b.readUInt16BE(4);
+  if (12 + 16 * count > b.length) throw new Error('not an sfnt: the table directory is cut off');
   const tables: SfntTables = new Map();
   for (let i = 0; i < count; i++) {
     const at = 12 + 16 * i;
@@ -21,6 +25,8 @@ export function readSfnt(data: Uint8Array): { version: number; tables: SfntTable
   return { version, tables };
 }
 
+export const pad4 = (n: number): number => (n + 3) & ~3;
+
 function checksum(b: Buffer): number {
   let sum = 0;
   const padded = b.length % 4 === 0 ? b : Buffer.concat([b, Buffer.alloc(4 - (b.length % 4))]);
@@ -28,19 +34,24 @@ function checksum(b: Buffer): number {
   return sum;
 }
 
+/** The 12-byte sfnt header for `count` tables: `flavor` (0x00010000 for TrueType outlines, 'OTTO' for CFF) and the binary-search fields. */
+export function writeSfntHeader(out: Buffer, flavor: number, count: number): void {
+  let entrySelector = 0;
+  while (2 ** (entrySelector + 1) <= count) entrySelector++;
+  const searchRange = 2 ** entrySelector * 16;
+  out.writeUInt32BE(flavor, 0);
+  out.writeUInt16BE(count, 4);
+  out.writeUInt16BE(searchRange, 6);
+  out.writeUInt16BE(entrySelector, 8);
+  out.writeUInt16BE(count * 16 - searchRange, 10);
+}
+
 /** An sfnt of `tables` (sorted by tag), `version` 0x00010000 for TrueType outlines, 'OTTO' for CFF. */
 export function writeSfnt(version: number, tables: SfntTables): Buffer {
   const tags = [...tables.keys()].sort();
   const count = tags.length;
-  let entrySelector = 0;
-  while (2 ** (entrySelector + 1) <= count) entrySelector++;
-  const searchRange = 2 ** entrySelector * 16;
   const header = Buffer.alloc(12 + 16 * count);
-  header.writeUInt32BE(version, 0);
-  header.writeUInt16BE(count, 4);
-  header.writeUInt16BE(searchRange, 6);
-  header.writeUInt16BE(entrySelector, 8);
-  header.writeUInt16BE(count * 16 - searchRange, 10);
+  writeSfntHeader(header, version, count);
   const head = tables.get('head');
   if (head) {
     head.writeUInt32BE(0, 8); // checkSumAdjustment is computed over the file with it set to 0

@@ -60,12 +60,20 @@ let loaded: { hb: HbExports; version: string } | undefined;
  */
 export function subsetterNow(): { hb: HbExports; version: string } {
   if (!loaded) {
-    const wasmFile = require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
-    const version = (JSON.parse(readFileSync(path.join(path.dirname(wasmFile), '..', 'package.json'), 'utf8')) as { version: string }).version;
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(withMemory(readFileSync(wasmFile), WASM_PAGES)), {});
-    loaded = { hb: instance.exports as unknown as HbExports, version };
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(withMemory(readFileSync(wasmFile()), WASM_PAGES)), {});
+    loaded = { hb: instance.exports as unknown as HbExports, version: subsetterVersion() };
   }
   return loaded;
+}
+
+const wasmFile = (): string => require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
+
+let version: string | undefined;
+
+/** The version of harfbuzzjs, whose hb-subset cuts the subsets (for cache keys), without instantiating it. */
+export function subsetterVersion(): string {
+  version ??= (JSON.parse(readFileSync(path.join(path.dirname(wasmFile()), '..', 'package.json'), 'utf8')) as { version: string }).version;
+  return version;
 }
 
 /** Whether this process has instantiated hb-subset (for tests: a PDF of Fandol text needs none). */

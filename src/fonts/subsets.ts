@@ -1,12 +1,15 @@
 // Font subsets for the writers (PDF, SVG/PNG, OFD, DOCX): each face a Layout
-// draws from, cut down once per Layout to the code points drawn with it.
+// draws from, cut down once per Layout to the code points drawn with it. This
+// is the one place that decides which glyphs of a face a build uses and how
+// they are cut; every writer of the build reads the same subsets.
 //
 //   const subsets = await layoutSubsets(layout);   // Map: face key → FaceSubset; cached per Layout
-//   const s = subsets.get(run.face)!;
+//   const s = drawingSubset(subsets, run.face)!;   // a face drawing only missing characters has none
 //   s.glyphOf.get(cp) ?? 0        glyph id to draw (0, .notdef, for a run with actualText)
 //   s.codePointOf.get(gid)        the code point a glyph stands for (ToUnicode)
-//   s.widths[gid]                 advance in 1/1000 em (PDF /W)
-//   s.sfnt                        the subset as an OpenType file (SVG @font-face, DOCX, OFD)
+//   s.widths[gid]                 advance in 1/1000 em (PDF /W); s.advances[gid] in font units (SVG, OFD)
+//   s.sfnt                        the subset as an OpenType file (DOCX, and the OFD's TrueType form: trueTypeSubset.ts)
+//   s.outlineSfnt                 an OpenType file an outline decoder draws the glyphs from (glyphOutlines.ts: SVG)
 //   s.cff                         CFF outlines: a CID-keyed CFF, CID = glyph id, ROS Adobe/Identity/0
 //                                 (PDF: FontFile3 /Subtype /CIDFontType0C, CIDFontType0, Identity-H;
 //                                 PDF/A-1b accepts it)
@@ -14,6 +17,7 @@
 //                                 (PDF: FontFile2, CIDFontType2 with /CIDToGIDMap /Identity)
 //   s.descriptor                  the FontDescriptor's numbers, in 1/1000 em (PDF units)
 //   s.tag                         six capitals for the subset's name, e.g. `${s.tag}+${postscriptName}`
+//   s.sourceGlyphOf.get(gid)      the glyph's id in the face it was cut from (stable across subsets: the preview)
 //
 // What a face holds: every code point of the Layout's text runs in that face
 // (codePointsByFace; a run with actualText draws .notdef and adds nothing),
@@ -23,11 +27,13 @@
 // copying charstrings; the others, and every OpenType `sfnt`, by hb-subset
 // (harfbuzzjs, one wasm instance per process, made when first needed). Every
 // byte here is the same on every run.
+import { statSync } from 'node:fs';
 import type { Layout } from '../typeset/layout.js';
 import { CffError, find, op2, readDict, readIndex } from './cffData.js';
 import { cidKeyedCff, hasNoSubroutines } from './cidKeyedCff.js';
-import { FontFile, tablesOf } from './fontFile.js';
+import { FontFile } from './fontFile.js';
 import { sha256 } from './fontCache.js';
+import { readSfnt, writeSfnt } from './sfntDirectory.js';
 import { Hmtx, readCmap, readHead, readHhea, readName, readNumGlyphs, readOs2, readPost } from './sfntTables.js';
 import { subsetInWasmNow } from './subsetFont.js';
 
@@ -50,15 +56,32 @@ export interface FontDescriptorNumbers {
 
 export interface FaceSubset {
   face: string;
+  /** The font file and the face in it the subset is cut from. */
+  file: string;
+  index: number;
+  /** The code points asked for, ascending (with those the face lacks): what the subset is a function of. */
+  codePoints: readonly number[];
   postscriptName: string;
   outlines: 'cff' | 'truetype';
   /** For a CFF font without subroutines, cut by hb-subset when first read (PDF writers never need it). */
   readonly sfnt: Uint8Array;
+  /**
+   * The glyphs' outlines under the subset's glyph ids, as an OpenType file
+   * an outline decoder reads: `sfnt`, or for a CFF font cut without
+   * hb-subset its CID-keyed CFF with head and maxp alone (so that drawing
+   * the glyphs never has to wait for `sfnt`).
+   */
+  readonly outlineSfnt: Uint8Array;
   cff?: Uint8Array;
   trueType?: Uint8Array;
   glyphOf: Map<number, number>;
   /** For glyphs drawn for several code points (a compatibility ideograph and its unified one), the lowest. */
   codePointOf: Map<number, number>;
+  /** For glyph 0 and every glyph a code point maps to: its glyph id in the original face. */
+  sourceGlyphOf: Map<number, number>;
+  /** Advance widths by glyph id, in font units (hmtx). */
+  advances: number[];
+  /** The same in 1/1000 em (PDF units). */
   widths: number[];
   descriptor: FontDescriptorNumbers;
   tag: string;
@@ -76,6 +99,15 @@ export function codePointsByFace(layout: Layout): Map<string, Set<number>> {
     }
   }
   return out;
+}
+
+/**
+ * The subset that draws text of face `key`: the face's own. A face that
+ * draws nothing but missing characters (runs with actualText, drawn as
+ * .notdef) has none; the first subset's .notdef stands in, in every writer.
+ */
+export function drawingSubset<T>(subsets: ReadonlyMap<string, T>, key: string): T | undefined {
+  return subsets.get(key) ?? subsets.values().next().value;
 }
 
 /** Always in a face's subset: the digits and the space (see the top of this file). */
@@ -103,6 +135,40 @@ export function layoutSubsets(layout: Layout): Promise<Map<string, FaceSubset>> 
 }
 
 /**
+ * Subsets for the Layouts of one session (the preview, which draws SVG pages
+ * and embeds no font): a face's subset is cut again only when a Layout draws
+ * a code point it lacks, and then for every code point the session has
+ * drawn with the face, so that a save bringing no new character cuts
+ * nothing. The glyphs are the face's own either way; only their ids in the
+ * subset differ from a build's (SvgFace.sourceGlyph names them alike).
+ * Writers of files use layoutSubsets: their subsets are the Layout's own.
+ */
+export class SessionSubsets {
+  private readonly byFace = new Map<string, { subset: FaceSubset; has: Set<number> }>();
+
+  async of(layout: Layout): Promise<Map<string, FaceSubset>> {
+    const used = codePointsByFace(layout);
+    const out = new Map<string, FaceSubset>();
+    for (const [key, info] of Object.entries(layout.faces)) {
+      const cps = used.get(key);
+      if (!cps) continue;
+      // A font file replaced while the session runs is cut again.
+      const stat = statSync(info.file);
+      const id = `${key}\0${info.file}\0${stat.size}\0${stat.mtimeMs}`;
+      let known = this.byFace.get(id);
+      if (!known || [...cps].some((cp) => !known!.has.has(cp))) {
+        const subset = await subsetFace(key, info.file, 0, [...(known?.subset.codePoints ?? []), ...cps, ...ALWAYS]);
+        known = { subset, has: new Set(subset.codePoints) };
+        for (const old of this.byFace.keys()) if (old.startsWith(`${key}\0`)) this.byFace.delete(old);
+        this.byFace.set(id, known);
+      }
+      out.set(key, known.subset);
+    }
+    return out;
+  }
+}
+
+/**
  * Face `index` of `file` cut down to `cps`. A CFF font without subroutines
  * (the Fandol fonts, the rare Noto files) is cut here: its charstrings are
  * copied as they are into the CID-keyed CFF, and hb-subset runs only when
@@ -119,7 +185,7 @@ export async function subsetFace(key: string, file: string, index: number, cps: 
       if (direct) return direct;
     }
     const source = font.sfntWriter(index);
-    return fromHb(key, wanted, original, subsetInWasmNow(source.size, source.fill, source.index, wanted));
+    return fromHb(key, file, index, wanted, original, subsetInWasmNow(source.size, source.fill, source.index, wanted));
   } finally {
     font.close();
   }
@@ -127,7 +193,7 @@ export async function subsetFace(key: string, file: string, index: number, cps: 
 
 /** The subset of a CFF font without subroutines, cut without hb; undefined for a font with subroutines. */
 function directSubset(key: string, file: string, index: number, wanted: number[], font: FontFile, original: OriginalTables): FaceSubset | undefined {
-  const cmap = readCmap(font.table(index, 'cmap'));
+  const cmap = original.cmap;
   const hmtx = Hmtx.read(font.table(index, 'hmtx'), original.hhea);
   const numGlyphs = readNumGlyphs(font.table(index, 'maxp'));
   const old = new Map<number, number>();
@@ -147,13 +213,13 @@ function directSubset(key: string, file: string, index: number, wanted: number[]
     if (!codePointOf.has(n)) codePointOf.set(n, cp);
   }
   const upm = original.head.unitsPerEm;
-  const widths = keep.map((g) => (hmtx.advance(g) * 1000) / upm);
+  const advances = keep.map((g) => hmtx.advance(g));
   const cff = cidKeyedCff(cffTable, keep);
   const descriptor = descriptorOf(original, cff);
   let sfnt: Buffer | undefined;
+  let outlineSfnt: Buffer | undefined;
   return {
-    face: key,
-    postscriptName: descriptor.postscriptName,
+    ...named(key, file, index, wanted, descriptor, glyphOf),
     outlines: 'cff',
     get sfnt(): Buffer {
       if (!sfnt) {
@@ -167,58 +233,90 @@ function directSubset(key: string, file: string, index: number, wanted: number[]
       }
       return sfnt;
     },
+    get outlineSfnt(): Buffer {
+      outlineSfnt ??= cffOnlySfnt(cff, original.headBytes, keep.length);
+      return outlineSfnt;
+    },
     cff,
     glyphOf,
     codePointOf,
-    widths,
-    descriptor,
-    tag: tagOf(key, descriptor.postscriptName, [...glyphOf.values()]),
+    sourceGlyphOf: new Map(keep.map((g, i) => [i, g])),
+    advances,
+    widths: widthsOf(advances, upm),
   };
 }
 
 /** The subset from hb-subset's OpenType file. */
-function fromHb(key: string, wanted: number[], original: OriginalTables, sfnt: Buffer): FaceSubset {
-  const tables = tablesOf(sfnt);
-  const hhea = readHhea(buf(tables.get('hhea')));
-  const hmtx = Hmtx.read(buf(tables.get('hmtx')), hhea);
-  const cmap = readCmap(buf(tables.get('cmap')));
+function fromHb(key: string, file: string, index: number, wanted: number[], original: OriginalTables, sfnt: Buffer): FaceSubset {
+  const { tables } = readSfnt(sfnt);
+  const hhea = readHhea(tables.get('hhea'));
+  const hmtx = Hmtx.read(tables.get('hmtx'), hhea);
+  const cmap = readCmap(tables.get('cmap'));
   const upm = original.head.unitsPerEm;
-  const nGlyphs = readNumGlyphs(buf(tables.get('maxp')));
+  const nGlyphs = readNumGlyphs(tables.get('maxp'));
   const glyphOf = new Map<number, number>();
   const codePointOf = new Map<number, number>();
+  const sourceGlyphOf = new Map<number, number>([[0, 0]]);
   for (const cp of wanted) {
     const g = cmap.glyph(cp);
     if (g === 0) continue;
     glyphOf.set(cp, g);
     if (!codePointOf.has(g)) codePointOf.set(g, cp);
+    sourceGlyphOf.set(g, original.cmap.glyph(cp));
   }
-  const widths = Array.from({ length: nGlyphs }, (_, g) => (hmtx.advance(g) * 1000) / upm);
+  const advances = Array.from({ length: nGlyphs }, (_, g) => hmtx.advance(g));
   const cffTable = tables.get('CFF ');
   const cff = cffTable ? cidKeyedCff(cffTable) : undefined;
   const descriptor = descriptorOf(original, cff);
   return {
-    face: key,
-    postscriptName: descriptor.postscriptName,
+    ...named(key, file, index, wanted, descriptor, glyphOf),
     outlines: cff ? 'cff' : 'truetype',
     sfnt,
+    outlineSfnt: sfnt,
     ...(cff ? { cff } : { trueType: sfnt }),
     glyphOf,
     codePointOf,
-    widths,
+    sourceGlyphOf,
+    advances,
+    widths: widthsOf(advances, upm),
+  };
+}
+
+/** What a subset says of where it was cut from and what it is called. */
+function named(key: string, file: string, index: number, wanted: number[], descriptor: FontDescriptorNumbers, glyphOf: Map<number, number>) {
+  return {
+    face: key,
+    file,
+    index,
+    codePoints: wanted,
+    postscriptName: descriptor.postscriptName,
     descriptor,
     tag: tagOf(key, descriptor.postscriptName, [...glyphOf.values()]),
   };
 }
 
-const buf = (b: Uint8Array | undefined): Buffer | undefined => (b ? Buffer.from(b.buffer, b.byteOffset, b.byteLength) : undefined);
+const widthsOf = (advances: number[], unitsPerEm: number): number[] => advances.map((a) => (a * 1000) / unitsPerEm);
+
+/** An OpenType file of a CID-keyed CFF and the two tables an outline decoder needs besides: head (units per em) and maxp (the glyph count). */
+function cffOnlySfnt(cff: Uint8Array, head: Buffer, numGlyphs: number): Buffer {
+  const maxp = Buffer.alloc(6);
+  maxp.writeUInt32BE(0x00005000, 0); // version 0.5: CFF outlines
+  maxp.writeUInt16BE(numGlyphs, 4);
+  return writeSfnt(OTTO, new Map([['CFF ', Buffer.from(cff.buffer, cff.byteOffset, cff.byteLength)], ['head', Buffer.from(head)], ['maxp', maxp]]));
+}
+
+const OTTO = 0x4f54544f;
 
 type OriginalTables = ReturnType<typeof originalTables>;
 
 /** The original face's tables the descriptor is made from (hb-subset recomputes some of them). */
 function originalTables(font: FontFile, index: number) {
   const name = font.table(index, 'name');
+  const head = font.table(index, 'head');
   return {
-    head: readHead(font.table(index, 'head')),
+    head: readHead(head),
+    headBytes: head!,
+    cmap: readCmap(font.table(index, 'cmap')),
     hhea: readHhea(font.table(index, 'hhea')),
     os2: readOs2(font.table(index, 'OS/2')),
     post: readPost(font.table(index, 'post')),

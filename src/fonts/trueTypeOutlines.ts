@@ -1,12 +1,14 @@
 // An OpenType font with CFF outlines rewritten with TrueType outlines (glyf),
 // for readers that take TrueType only (README, "OFD"). Everything but the
 // outlines stays: the same glyphs under the same ids, advances, cmap, names,
-// OS/2 and vertical metrics. Each cubic becomes quadratics within a
-// tolerance of font units (src/fonts/quadraticOutlines.ts); points are then
-// rounded to whole units, as glyf stores them. No hints are made.
-import * as fontkit from 'fontkit';
-import { quadraticContours, reversed, type PathCommand, type QuadContour } from './quadraticOutlines.js';
+// OS/2 and vertical metrics. The outlines are decoded by HarfBuzz
+// (glyphOutlines.ts, as the SVG pages draw them); each cubic becomes
+// quadratics within a tolerance of font units (quadraticOutlines.ts); points
+// are then rounded to whole units, as glyf stores them. No hints are made.
+import { glyphOutlines } from './glyphOutlines.js';
+import { quadraticContours, reversed, type QuadContour } from './quadraticOutlines.js';
 import { readSfnt, writeSfnt, type SfntTables } from './sfntDirectory.js';
+import { readNumGlyphs } from './sfntTables.js';
 
 /**
  * Default tolerance: a quarter of a font unit (1/4000 em for most CJK fonts),
@@ -33,12 +35,11 @@ export function isCffFont(data: Uint8Array): boolean {
 }
 
 /** `data` (an OpenType font with CFF outlines) with TrueType outlines. */
-export function cffToTrueType(data: Uint8Array, tolerance = OUTLINE_TOLERANCE): TrueTypeFont {
+export async function cffToTrueType(data: Uint8Array, tolerance = OUTLINE_TOLERANCE): Promise<TrueTypeFont> {
   if (!isCffFont(data)) throw new Error('not an OpenType font with CFF outlines');
   const { tables } = readSfnt(data);
-  const font = fontkit.create(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
-  if ('fonts' in font) throw new Error('a font collection');
-  const numGlyphs = font.numGlyphs;
+  const outlines = await glyphOutlines(data);
+  const numGlyphs = readNumGlyphs(required(tables, 'maxp'));
   const hhea = Buffer.from(required(tables, 'hhea'));
   const numberOfHMetrics = hhea.readUInt16BE(34);
   const hmtxIn = required(tables, 'hmtx');
@@ -51,7 +52,7 @@ export function cffToTrueType(data: Uint8Array, tolerance = OUTLINE_TOLERANCE): 
   let quadratics = 0;
   let cubics = 0;
   for (let gid = 0; gid < numGlyphs; gid++) {
-    const commands = font.getGlyph(gid).path.commands as PathCommand[];
+    const commands = outlines.commands(gid);
     for (const c of commands) if (c.command === 'bezierCurveTo') cubics++;
     const contours = quadraticContours(commands, tolerance).map(reversed).map(rounded);
     for (const c of contours) for (const on of c.onCurve) if (!on) quadratics++;

@@ -6,7 +6,8 @@
 // the start of the stream (fontFile.ts). WOFF2 allows any order: its table
 // directory gives the order of the stream (§5.2), the decoder sorts.
 import zlib from 'node:zlib';
-import { pad4, tablesOf, WOFF2_KNOWN_TAGS } from './fontFile.js';
+import { WOFF2_KNOWN_TAGS } from './fontFile.js';
+import { pad4, readSfnt } from './sfntDirectory.js';
 
 /** Tables read when a face is measured, in the order they go into the stream. */
 export const FIRST_TABLES = ['head', 'hhea', 'maxp', 'OS/2', 'name', 'cmap', 'hmtx', 'post'];
@@ -19,7 +20,7 @@ function base128(n: number): number[] {
 
 /** The WOFF2 file of `sfnt`: tables in FIRST_TABLES order, then the rest by tag, outlines last. */
 export function encodeWoff2(sfnt: Uint8Array): Buffer {
-  const tables = tablesOf(sfnt);
+  const { tables } = readSfnt(sfnt);
   const view = Buffer.from(sfnt.buffer, sfnt.byteOffset, sfnt.byteLength);
   const flavor = view.readUInt32BE(0);
   const outlines = ['CFF ', 'CFF2', 'glyf', 'loca'];

@@ -11,9 +11,9 @@ import { prepareIssue } from '../build.js';
 import { BuildCaches } from '../buildCaches.js';
 import { Diagnostics, InputError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { CONFIG_FILE, loadProject, type Project } from '../project/config.js';
+import { SessionSubsets } from '../fonts/subsets.js';
 import { resolveIssueDir } from '../read/readIssue.js';
-import { svgFacesOf } from '../render/svg/renderSvg.js';
-import type { FaceOutlines } from '../render/svg/glyphOutlines.js';
+import { svgFacesOf, type SvgFace } from '../render/svg/svgGlyphs.js';
 import { svgPage } from '../render/svg/svgPage.js';
 import type { Layout } from '../typeset/layout.js';
 import { GlyphStore } from './glyphStore.js';
@@ -55,6 +55,8 @@ export interface PreviewOptions {
 export class PreviewSession {
   private readonly caches = new BuildCaches();
   readonly glyphs = new GlyphStore();
+  /** The faces' subsets, cut again only for a character the session has not drawn yet. */
+  private readonly subsets = new SessionSubsets();
   /** The last good build's pages by what is on them: a page that did not change is not drawn again. */
   private drawn = new Map<string, string>();
   private project: Project | undefined;
@@ -104,12 +106,12 @@ export class PreviewSession {
 
   /** Each page as SVG, with its text selectable and each line saying where it was written. */
   private async draw(layout: Layout): Promise<PreviewPage[]> {
-    const faces = await svgFacesOf(layout);
+    const faces = await svgFacesOf(layout, await this.subsets.of(layout));
     const root = this.options.root;
     const options = {
       textLayer: true,
       sourceLabel: (pos: { file: string; line: number; col: number }) => `${fromRoot(root, pos.file)}:${pos.line}:${pos.col}`,
-      glyphRef: (face: FaceOutlines, glyph: number) => this.glyphs.ref(face, glyph),
+      glyphRef: (face: SvgFace, glyph: number) => this.glyphs.ref(face, glyph),
     };
     const drawn = new Map<string, string>();
     const pages = layout.pages.map((page) => {

@@ -4,6 +4,7 @@
 // DCTDecode), so a damaged image would otherwise make a PDF that viewers
 // cannot draw, with no message at build time.
 import { inflateSync } from 'node:zlib';
+import { crc32 } from '../crc32.js';
 import { pngPasses } from '../pngInterlace.js';
 import { inspectJpeg, jpegFrameSize, type JpegUnsupported } from './jpegFile.js';
 
@@ -124,20 +125,4 @@ function rawSize(width: number, height: number, bitsPerPixel: number): number {
 /** Bytes of Adam7-interlaced data: the seven passes, each a small image. */
 function interlacedSize(width: number, height: number, bitsPerPixel: number): number {
   return pngPasses(width, height, true).reduce((total, p) => total + rawSize(p.width, p.height, bitsPerPixel), 0);
-}
-
-let crcTable: Uint32Array | undefined;
-
-function crc32(bytes: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let c = 0xffffffff;
-  for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }

@@ -1,4 +1,4 @@
-// The keys of issue.yaml (CONTRACT.md §2), shared with the `defaults` of
+// The keys of issue.yaml (docs/interface.md §2), shared with the `defaults` of
 // bulletin.config.yaml.
 import { z } from 'zod';
 import { parseIssueDate } from '../text/issueDates.js';

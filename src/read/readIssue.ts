@@ -19,7 +19,7 @@ import { parseYaml, type YamlSource } from './yamlSource.js';
 
 export const ISSUE_FILE = 'issue.yaml';
 /**
- * An issue folder's name (CONTRACT.md §5, README “期次”): letters and digits
+ * An issue folder's name (docs/interface.md §2, README “期次”): letters and digits
  * of any script (with their combining marks, as in 2024年10月) and . _ -,
  * not starting with a dot.
  */

@@ -2,6 +2,7 @@
 // only when PNG output is asked for). The SVG draws every glyph as an
 // outline, so resvg is given no fonts at all and never looks at the
 // system's: the image shows what the PDF shows, on any machine.
+import { crc32 } from '../crc32.js';
 
 /** resvg sizes an SVG in CSS pixels, 96 to the inch (a length in points is 4/3 of it). */
 const CSS_PX_PER_INCH = 96;
@@ -41,20 +42,4 @@ function chunk(type: string, data: Buffer): Buffer {
   const crc = Buffer.alloc(4);
   crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])));
   return Buffer.concat([head, data, crc]);
-}
-
-let crcTable: Uint32Array | undefined;
-
-function crc32(bytes: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let crc = 0xffffffff;
-  for (const b of bytes) crc = crcTable[(crc ^ b) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
 }

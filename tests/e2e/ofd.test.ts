@@ -177,6 +177,24 @@ describe('the sample issue as OFD', () => {
     expect(new Set([...b.doc.fonts.values()].map((f) => f.fontName))).toEqual(pdfFaces);
   });
 
+  it('embeds the subsets the PDF embeds: each character drawn with the glyph id the PDF draws it with', () => {
+    const pdfGlyph = new Map(tracedGlyphs(b.pdf).map((g) => [`${g.font}\0${g.unicode}`, g.glyph]));
+    let checked = 0;
+    for (const page of b.doc.pages) {
+      for (const u of [...page.content, ...page.annotations.flatMap((a) => a.units)]) {
+        if (u.kind !== 'text') continue;
+        const font = b.doc.fonts.get(u.font)!.fontName;
+        for (const g of u.glyphs) {
+          const theirs = pdfGlyph.get(`${font}\0${g.c}`);
+          if (theirs === undefined) continue;
+          expect(g.glyph, `${font} ${g.c}`).toBe(theirs);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(5000);
+  });
+
   it('draws the red rule and the 报尾 rules where the Layout has them, at their thickness and colour', () => {
     const rules = b.layout.pages.flatMap((p, i) => p.items.filter((it) => it.kind === 'rule').map((r) => ({ page: i, r })));
     const paths = b.doc.pages.flatMap((p, i) => p.content.filter((u) => u.kind === 'path').map((u) => ({ page: i, u })));

@@ -9,7 +9,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFace } from '../../src/fonts/loadFace.js';
-import { codePointsByFace, layoutSubsets, subsetFace, type FaceSubset } from '../../src/fonts/subsets.js';
+import { glyphOutlines } from '../../src/fonts/glyphOutlines.js';
+import { codePointsByFace, drawingSubset, layoutSubsets, SessionSubsets, subsetFace, type FaceSubset } from '../../src/fonts/subsets.js';
 import { fontTools, haveFontTools, makeTestFont } from '../helpers/fontTools.js';
 import { minimalPdf, type PdfFontProgram } from '../helpers/minimalPdf.js';
 import { REPO_ROOT, tempDir } from '../helpers/project.js';
@@ -287,5 +288,78 @@ describe('the code points of a Layout', () => {
     const first = run();
     expect(run()).toBe(first);
     expect(first).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+/** Glyph ids the original face's cmap gives, as fontTools reads it (its glyph order is the glyph ids). */
+const ORIGINAL_GLYPHS = String.raw`
+import json, sys
+from fontTools.ttLib import TTFont
+a = json.loads(sys.argv[1])
+f = TTFont(a['file'], lazy=True)
+order = {n: i for i, n in enumerate(f.getGlyphOrder())}
+cmap = f.getBestCmap()
+print(json.dumps({str(cp): order[cmap[cp]] for cp in a['cps'] if cp in cmap}))`;
+
+describe('what the other writers read of a subset', () => {
+  // The WOFF2 faces too: the SVG pages used to hand HarfBuzz the font file, which it cannot read compressed.
+  it.each(['FandolFang-Regular.otf', 'NotoSerifCJKsc-Bold-Title.otf', 'NotoSansCJKsc-Rare.woff2'])(
+    '%s: outlines drawn from outlineSfnt are those of the OpenType subset; advances are the widths in font units; each glyph knows its id in the face',
+    async (name) => {
+      const file = path.join(FONTS, name);
+      const cps = charsOf(file);
+      const s = await subsetFace('f', file, 0, cps);
+      expect(s.file).toBe(file);
+      expect(s.codePoints).toEqual([...new Set(cps)].sort((a, b) => a - b));
+      expect(s.widths).toEqual(s.advances.map((a) => (a * 1000) / s.descriptor.unitsPerEm));
+      const fromOutlineSfnt = await glyphOutlines(s.outlineSfnt);
+      const fromSfnt = await glyphOutlines(s.sfnt);
+      expect(fromOutlineSfnt.unitsPerEm).toBe(s.descriptor.unitsPerEm);
+      let ink = 0;
+      for (let g = 0; g < s.widths.length; g++) {
+        const c = fromOutlineSfnt.commands(g);
+        expect(c, `glyph ${g}`).toEqual(fromSfnt.commands(g));
+        if (c.length > 0) ink++;
+      }
+      expect(ink).toBeGreaterThanOrEqual(cps.length - 1);
+      // A face cut without hb-subset draws from its CID-keyed CFF alone, without waiting for the OpenType subset.
+      if (!name.includes('Title')) expect(s.outlineSfnt.length).toBeLessThan(s.sfnt.length);
+      expect(s.sourceGlyphOf.get(0)).toBe(0);
+      if (FONTTOOLS) {
+        const original = fontTools<Record<string, number>>(ORIGINAL_GLYPHS, { file, cps });
+        for (const [cp, g] of s.glyphOf) expect(s.sourceGlyphOf.get(g), String.fromCodePoint(cp)).toBe(original[String(cp)]);
+      }
+    },
+  );
+
+  it('a face that draws only missing characters has no subset: the first subset draws its .notdef', async () => {
+    const { layout } = typesetFiles({ 'issues/2024-09/01-a.md': '---\ntitle: 标题\n---\n\n正文。\n' });
+    const subsets = await layoutSubsets(layout);
+    const first = [...subsets.values()][0]!;
+    expect(drawingSubset(subsets, 'fangsong')).toBe(subsets.get('fangsong'));
+    expect(drawingSubset(subsets, 'no-such-face')).toBe(first);
+  });
+});
+
+describe('the subsets of a session (the preview)', () => {
+  it('are cut again only for a character the session has not drawn, then for all it has; the glyphs keep their ids in the face', async () => {
+    const session = new SessionSubsets();
+    const layoutOf = (text: string) => typesetFiles({ 'issues/2024-09/01-a.md': `---\ntitle: 标题\n---\n\n${text}\n` }).layout;
+    const a = await session.of(layoutOf('正文写在这里。'));
+    const b = await session.of(layoutOf('这里写正文。'));
+    expect(b.get('fangsong')).toBe(a.get('fangsong'));
+    const c = await session.of(layoutOf('正文写在那里。'));
+    const before = a.get('fangsong')!;
+    const after = c.get('fangsong')!;
+    expect(after).not.toBe(before);
+    const has = new Set(after.codePoints);
+    for (const cp of before.codePoints) expect(has.has(cp)).toBe(true);
+    expect(has.has('那'.codePointAt(0)!)).toBe(true);
+    // A glyph's id in the subset changed; its id in the face did not.
+    const cp = '这'.codePointAt(0)!;
+    expect(after.sourceGlyphOf.get(after.glyphOf.get(cp)!)).toBe(before.sourceGlyphOf.get(before.glyphOf.get(cp)!));
+    // The title's face drew nothing new: the same subset still.
+    expect(a.get('xiaobiaosong')).toBeDefined();
+    expect(c.get('xiaobiaosong')).toBe(a.get('xiaobiaosong'));
   });
 });

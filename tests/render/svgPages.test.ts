@@ -12,13 +12,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareIssue } from '../../src/build.js';
-import { faceOutlines } from '../../src/render/svg/glyphOutlines.js';
+import { layoutSubsets } from '../../src/fonts/subsets.js';
+import { svgFacesOf } from '../../src/render/svg/svgGlyphs.js';
 import { renderSvg } from '../../src/render/svg/renderSvg.js';
 import type { Layout } from '../../src/typeset/layout.js';
 import { bulletin } from '../helpers/cli.js';
 import { squeeze } from '../helpers/pdf.js';
 import { boxBlur, differingShareNear, pdfPageGray, svgGray, type Gray } from '../helpers/pixels.js';
 import { copySampleProject, loadProjectOrThrow } from '../helpers/project.js';
+import { typesetFiles } from '../helpers/typeset.js';
 
 const DPI = 150;
 /** Grey levels two rasterisers may shade an edge apart by (after the blur), within one pixel. */
@@ -63,16 +65,26 @@ describe('SVG pages against the PDF', () => {
     expect((await compare(1, noWatermark)).share).toBeGreaterThan(MAX_SHARE);
   }, 120_000);
 
-  it('puts every glyph at the typesetter’s advance', async () => {
+  it('puts every glyph at the typesetter’s advance, drawn from the subset the PDF embeds', async () => {
     const fonts = prepareIssue(loadProjectOrThrow(root), '2024-08', { drafts: true }).fonts;
+    const faces = await svgFacesOf(layout);
+    const subsets = await layoutSubsets(layout);
+    let checked = 0;
     for (const face of fonts.all) {
-      const outlines = await faceOutlines(face.file);
-      const used = new Set(layout.pages.flatMap((p) => p.items.flatMap((i) => (i.kind === 'text' && i.face === face.key ? [...i.text] : []))));
+      const used = new Set(layout.pages.flatMap((p) => p.items.flatMap((i) => (i.kind === 'text' && i.face === face.key && i.actualText === undefined ? [...i.text] : []))));
+      if (used.size === 0) continue;
+      const svg = faces.get(face.key)!;
+      const subset = subsets.get(face.key)!;
       for (const ch of used) {
         const cp = ch.codePointAt(0)!;
-        expect(outlines.advance(outlines.glyphId(cp)) / outlines.unitsPerEm, `${face.key} ${ch}`).toBeCloseTo(face.advance(cp), 9);
+        const glyph = svg.glyphId(cp);
+        expect(glyph, `${face.key} ${ch}`).toBe(subset.glyphOf.get(cp));
+        expect(svg.advance(glyph) / svg.unitsPerEm, `${face.key} ${ch}`).toBeCloseTo(face.advance(cp), 9);
+        expect(svg.advance(glyph) * (1000 / svg.unitsPerEm)).toBeCloseTo(subset.widths[glyph]!, 9);
+        checked++;
       }
     }
+    expect(checked).toBeGreaterThan(800);
   });
 
   it('lays the text over the glyphs, selectable, in reading order, without the watermark or page numbers', () => {
@@ -95,5 +107,30 @@ describe('SVG pages against the PDF', () => {
   it('gives resvg nothing to look up: no text, no font, in the SVG a PNG is drawn from', async () => {
     const [svg] = await renderSvg(layout);
     expect(svg).not.toMatch(/<text|font-family|@font-face/);
+  });
+});
+
+describe('SVG pages of characters from the compressed fallback faces', () => {
+  it('draw them: the outlines come from the build’s subsets, which read WOFF2 faces (HarfBuzz does not)', async () => {
+    const rare = '㑳㖞㘚';
+    const { layout } = typesetFiles({ 'issues/2024-09/01-a.md': `---\ntitle: 标题\n---\n\n正文${rare}。\n` });
+    const faces = await svgFacesOf(layout);
+    let checked = 0;
+    for (const page of layout.pages) {
+      for (const item of page.items) {
+        if (item.kind !== 'text' || !rare.includes([...item.text][0]!)) continue;
+        expect(layout.faces[item.face]!.file, item.text).toMatch(/\.woff2$/);
+        const face = faces.get(item.face)!;
+        for (const ch of item.text) {
+          const glyph = face.glyphId(ch.codePointAt(0)!);
+          expect(glyph, ch).toBeGreaterThan(0);
+          expect(face.outline(glyph), ch).toMatch(/^M-?\d/);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBe([...rare].length);
+    const [svg] = await renderSvg(layout);
+    expect(svg).toMatch(/<use xlink:href="#g\d+-\d+"/);
   });
 });

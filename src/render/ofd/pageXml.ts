@@ -3,6 +3,7 @@
 // annotations with what is drawn but is not content — the 草稿 watermark and
 // the page number (the Layout's artifacts of those kinds) — so that a reader
 // extracting the page's text gets the body text only.
+import { drawingSubset } from '../../fonts/subsets.js';
 import type { ArtifactKind, LayoutItem, LayoutPage } from '../../typeset/layout.js';
 import { imageObject, ruleObject, textObject, type PlacedFont } from './graphicUnits.js';
 import { box } from './numbers.js';
@@ -40,7 +41,7 @@ function graphicUnit(item: LayoutItem, ctx: PageContext): string {
   const id = ctx.ids.next();
   switch (item.kind) {
     case 'text': {
-      const font = ctx.fonts.get(item.face);
+      const font = drawingSubset(ctx.fonts, item.face);
       if (!font) throw new Error(`no font resource for face ${item.face}`);
       return textObject(id, item, font, ctx);
     }

@@ -10,7 +10,7 @@
 //   Doc_0/Pages/Page_N/Content.xml   one per page (N from 0)
 //   Doc_0/Annots/Annotations.xml     the pages' annotations: watermark, page numbers
 //   Doc_0/Annots/Page_N/Annotation.xml
-//   Doc_0/Res/font_ID.otf|ttf, image_ID.png|jpg
+//   Doc_0/Res/font_ID.ttf, image_ID.png|jpg
 import { strToU8 } from 'fflate';
 import type { ImageItem, Layout, LayoutItem } from '../../typeset/layout.js';
 import { xsDate, ofdXml, type CreatorInfo } from './docInfo.js';
@@ -39,7 +39,7 @@ export async function renderOfd(layout: Layout, options: OfdOptions): Promise<Ui
   const fontFiles: Array<{ name: string; data: Uint8Array }> = [];
   for (const [face, subset] of await ofdFontSubsets(layout)) {
     const id = ids.next();
-    const file = `font_${id}.${subset.extension}`;
+    const file = `font_${id}.ttf`;
     fonts.set(face, { id, subset });
     fontResources.push({ id, fontName: subset.postscriptName, familyName: subset.familyName, file });
     fontFiles.push({ name: `${DOC}/${RES}/${file}`, data: subset.data });

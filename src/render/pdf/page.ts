@@ -3,7 +3,7 @@
 // fill and stroke, the watermark rotated about its centre, rules, images; each
 // run of items of one owner a marked-content sequence — an MCID of the
 // structure element of its node, or an Artifact.
-import type { FaceSubset } from '../../fonts/subsets.js';
+import { drawingSubset, type FaceSubset } from '../../fonts/subsets.js';
 import type { ArtifactKind, Color, ImageItem, LayoutItem, LayoutPage, Owner, TextRun } from '../../typeset/layout.js';
 import { ContentStream, type DeviceColor } from './content.js';
 import { CmykNotAllowed, type ImageStore } from './images.js';
@@ -82,8 +82,8 @@ export function drawPage(page: LayoutPage, pageIndex: number, ctx: PageContext):
   const H = ctx.height;
 
   const text = (run: TextRun) => {
-    // A face that draws nothing but missing characters has no subset (src/fonts/subsets.ts): any font's .notdef stands in.
-    const font = ctx.fonts.get(run.face) ?? (run.actualText !== undefined ? ctx.fonts.values().next().value : undefined);
+    // A face that draws nothing but missing characters has no subset: the first one's .notdef stands in (drawingSubset).
+    const font = run.actualText !== undefined ? drawingSubset(ctx.fonts, run.face) : ctx.fonts.get(run.face);
     if (!font) throw new Error(`no font for face ${run.face}`);
     fonts.add(font.resource);
     let hex = '';

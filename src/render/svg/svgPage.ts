@@ -4,14 +4,14 @@
 // typesetter put it, at an explicit x (run x + the advances and spacing of
 // the glyphs before it), so no browser or rasteriser re-spaces the text.
 //
-// Glyphs are drawn as their outlines from the font files (README: “SVG and
-// PNG pages” says why, with the measurements), each outline once per page in
-// <defs>. Over them an invisible copy of the text can be laid (textLayer),
+// Glyphs are drawn as their outlines from the build's font subsets, the ones
+// the PDF embeds (svgGlyphs.ts; README: “SVG and PNG pages” says why, with
+// the measurements), each outline once per page in <defs>. Over them an invisible copy of the text can be laid (textLayer),
 // so that a browser selects, copies and finds it; artifacts (the watermark,
 // page numbers) stay out of it, as out of the PDF's tags.
 import type { SourcePos } from '../../model.js';
 import type { ImageItem, Layout, LayoutPage, Rule, TextRun } from '../../typeset/layout.js';
-import type { FaceOutlines } from './glyphOutlines.js';
+import { svgFaceFor, type SvgFace, type SvgFaces } from './svgGlyphs.js';
 
 /** Stroke width of the outline that makes a face without a bold cut look bold, in em (as the PDF). */
 export const FAKE_BOLD_STROKE = 0.03;
@@ -27,14 +27,12 @@ export interface SvgPageOptions {
   imageHref?: (item: ImageItem) => string;
   /**
    * Glyph outlines kept outside the page: the id of the element elsewhere in
-   * the same document that draws `glyph` of `face`. The page then has no
-   * <defs> of its own (the preview holds each outline once for all pages).
+   * the same document that draws `glyph` of `face`, undefined for a glyph
+   * without ink. The page then has no <defs> of its own (the preview holds
+   * each outline once for all pages).
    */
-  glyphRef?: (face: FaceOutlines, glyph: number) => string;
+  glyphRef?: (face: SvgFace, glyph: number) => string | undefined;
 }
-
-/** The outlines of each face of a Layout, by face key. */
-export type SvgFaces = Readonly<Record<string, FaceOutlines>>;
 
 export function svgPage(layout: Layout, page: LayoutPage, faces: SvgFaces, options: SvgPageOptions = {}): string {
   const prefix = options.idPrefix ?? '';
@@ -45,10 +43,9 @@ export function svgPage(layout: Layout, page: LayoutPage, faces: SvgFaces, optio
   for (const item of page.items) {
     switch (item.kind) {
       case 'text': {
-        const face = faces[item.face];
-        if (!face) throw new Error(`no outlines for face ${item.face}`);
+        const face = svgFaceFor(faces, item.face);
         const glyphs = placeGlyphs(item, face);
-        const idBase = `${prefix}g${faceIndex.get(item.face)}-`;
+        const idBase = `${prefix}g${faceIndex.get(face.face)}-`;
         const ref = options.glyphRef ? (glyph: number) => options.glyphRef!(face, glyph) : (glyph: number) => define(defs, `${idBase}${glyph}`, face.outline(glyph));
         body.push(drawRun(item, glyphs, face, ref));
         if (options.textLayer && 'node' in item.owner) textLayer.push(textOf(item, glyphs, options.sourceLabel));
@@ -82,32 +79,35 @@ interface PlacedGlyph {
 }
 
 /** Each glyph of the run and its x: the advances (size) and spacing of the glyphs before it. */
-function placeGlyphs(run: TextRun, face: FaceOutlines): PlacedGlyph[] {
+function placeGlyphs(run: TextRun, face: SvgFace): PlacedGlyph[] {
   const scale = run.size / face.unitsPerEm;
   const out: PlacedGlyph[] = [];
   let dx = 0;
   for (const ch of run.text) {
-    const glyph = face.glyphId(ch.codePointAt(0)!);
+    // A run with actualText is a character no face has: the glyph drawn is .notdef.
+    const glyph = run.actualText !== undefined ? 0 : face.glyphId(ch.codePointAt(0)!);
     out.push({ glyph, dx });
     dx += face.advance(glyph) * scale + run.charSpacing;
   }
   return out;
 }
 
-/** The id of `d` among the page's <defs>, added when it is new. */
-function define(defs: Map<string, string>, id: string, d: string): string {
+/** The id of `d` among the page's <defs>, added when it is new; undefined for a glyph without ink. */
+function define(defs: Map<string, string>, id: string, d: string): string | undefined {
+  if (d === '') return undefined;
   if (!defs.has(id)) defs.set(id, `<path id="${id}" d="${d}"/>`);
   return id;
 }
 
-/** `ref`: the id of the element that draws a glyph. */
-function drawRun(run: TextRun, glyphs: PlacedGlyph[], face: FaceOutlines, ref: (glyph: number) => string): string {
+/** `ref`: the id of the element that draws a glyph, undefined for one without ink. */
+function drawRun(run: TextRun, glyphs: PlacedGlyph[], face: SvgFace, ref: (glyph: number) => string | undefined): string {
   const scale = run.size / face.unitsPerEm;
   const uses: string[] = [];
   for (const { glyph, dx } of glyphs) {
+    const id = ref(glyph);
     // A glyph without ink (a space) draws nothing.
-    if (face.outline(glyph) === '') continue;
-    uses.push(`<use xlink:href="#${ref(glyph)}"${dx === 0 ? '' : ` x="${num(dx / scale, 1)}"`}/>`);
+    if (id === undefined) continue;
+    uses.push(`<use xlink:href="#${id}"${dx === 0 ? '' : ` x="${num(dx / scale, 1)}"`}/>`);
   }
   if (uses.length === 0) return '';
   const color = run.color.rgb;
