@@ -107,7 +107,7 @@ function expectedParagraphs(layout: Layout): Expected[] {
         // The grid lines above it, as an empty paragraph kept with it when the block before keeps with it.
         if (b.placements[0]!.spaceBefore > 0) out.push({ what: 'space above a table', text: '', keepNext: before !== undefined && 'keeps' in before && before.keeps.keepWithNext });
         b.rows.forEach((row, r) => {
-          const keepNext = r < b.rows.length - 1 ? b.keeps.keepLinesTogether : b.keeps.keepWithNext;
+          const keepNext = r < b.rows.length - 1 ? b.keeps.keepLinesTogether || row.keepWithNext : b.keeps.keepWithNext;
           for (const cell of row.cells) out.push({ what: `row ${r}`, text: textOf(cell.content), keepNext, row: { header: b.repeatsHeader && row.header } });
         });
     }
