@@ -60,14 +60,40 @@ const TOO_TALL_ZH: Record<string, string> = {
   distribution: '个报尾',
   section: '个栏目名',
   source: '条供稿单位',
+  signature: '个落款',
+  toc: '条要目',
 };
 const TOO_TALL_EN: Record<string, string> = {
   title: 'title',
   row: 'table row',
   image: 'image with its caption',
-  distribution: '报尾 (distribution block)',
+  distribution: 'distribution block',
   section: 'section heading',
   source: 'source line',
+  signature: 'signature',
+  toc: 'contents entry',
+};
+
+/** Markdown elements the format does not lay out (markdown.unsupported), by their mdast type. */
+const UNSUPPORTED_ZH: Record<string, string> = {
+  code: '代码块',
+  inlineCode: '行内代码',
+  thematicBreak: '分隔线',
+  definition: '链接定义',
+  footnoteDefinition: '脚注',
+  footnoteReference: '脚注',
+  delete: '删除线',
+  yaml: 'YAML',
+};
+const UNSUPPORTED_EN: Record<string, string> = {
+  code: 'code block',
+  inlineCode: 'inline code',
+  thematicBreak: 'thematic break',
+  definition: 'link definition',
+  footnoteDefinition: 'footnote',
+  footnoteReference: 'footnote',
+  delete: 'strikethrough',
+  yaml: 'YAML',
 };
 
 const catalogue = {
@@ -161,7 +187,7 @@ const catalogue = {
   'issue.noIssueYaml': { zh: () => '期次目录中缺少 issue.yaml', en: () => 'the issue folder has no issue.yaml' },
   'issue.badId': {
     zh: (p) => `目录“${p.id}”不是期次：期次目录名只能由字母、数字（任何文字，如 2024年10月）和 . _ - 组成，且不以 . 开头；请改名，或把它移出 issues 目录`,
-    en: (p) => `the folder "${p.id}" is not an issue: an issue folder's name is letters and digits (of any script, e.g. 2024年10月) and . _ -, not starting with a dot; rename it or move it out of the issues folder`,
+    en: (p) => `the folder "${p.id}" is not an issue: an issue folder's name is letters and digits (of any script, Chinese too) and . _ -, not starting with a dot; rename it or move it out of the issues folder`,
   },
   'issue.noArticles': { zh: () => '这一期没有文章（*.md）', en: () => 'this issue has no articles (*.md)' },
   'issue.articleMissing': {
@@ -187,8 +213,8 @@ const catalogue = {
   },
   'article.empty': { zh: () => '文章没有正文', en: () => 'the article has no body text' },
   'markdown.unsupported': {
-    zh: (p) => `不支持的 Markdown 元素：${p.what}`,
-    en: (p) => `Markdown element not supported: ${p.what}`,
+    zh: (p) => `不支持的 Markdown 元素：${UNSUPPORTED_ZH[String(p.what)] ?? p.what}`,
+    en: (p) => `Markdown element not supported: ${UNSUPPORTED_EN[String(p.what)] ?? p.what}`,
   },
   'markdown.html': {
     zh: () => '不支持 HTML；请用 Markdown 写出内容',
@@ -207,8 +233,12 @@ const catalogue = {
     en: () => 'links are not supported in a printed bulletin; write the address or the text itself',
   },
   'markdown.inlineImage': {
-    zh: () => '图片须单独成段（前后空一行）',
-    en: () => 'an image must stand in a paragraph of its own (blank lines around it)',
+    zh: () => '图片须单独成段（前后空一行）；同一段中并排的两三张图片之间只能有空格或换行',
+    en: () => 'an image must stand in a paragraph of its own (blank lines around it); images side by side in one paragraph may have only spaces or line ends between them',
+  },
+  'markdown.tooManyImages': {
+    zh: (p) => `同一段中至多并排 ${p.limit} 张图片；请把其余图片另起一段`,
+    en: (p) => `at most ${p.limit} images stand side by side in one paragraph; put the others in a paragraph of their own`,
   },
   'image.remote': {
     zh: (p) => `图片“${p.src}”是网络地址；请把图片放进期次目录并写相对路径`,
@@ -304,6 +334,10 @@ const catalogue = {
     zh: (p) => `字符“${p.char}”（U+${p.code}）由后备字体 ${p.fallback} 代替 ${p.face} 排出`,
     en: (p) => `the character "${p.char}" (U+${p.code}) is drawn from the fallback ${p.fallback} instead of ${p.face}`,
   },
+  'toc.unstable': {
+    zh: (p) => `本期要目的页码排了 ${p.passes} 遍仍在变化，页码可能与标题所在页不符；请调整文章长度后重试`,
+    en: (p) => `the page numbers of the contents box still changed after ${p.passes} passes and may not match the pages the titles are on; change the length of an article and build again`,
+  },
   // Typography lint: the rule supplies its words in both languages.
   'lint.finding': { zh: (p) => `[${p.rule}] ${p.zh}`, en: (p) => `[${p.rule}] ${p.en}` },
   'issue.exists': {
@@ -322,6 +356,9 @@ const catalogue = {
 } satisfies Record<string, { zh: Text; en: Text }>;
 
 export type MessageCode = keyof typeof catalogue;
+
+/** Every message code. */
+export const MESSAGE_CODES = Object.keys(catalogue) as MessageCode[];
 
 export function isMessageCode(s: string): s is MessageCode {
   return Object.hasOwn(catalogue, s);

@@ -30,8 +30,14 @@ export interface IssueMeta {
   distribution: DistributionEntry[];
   copies?: number;
   draft: boolean;
+  /** 本期要目: a contents box under the masthead. */
+  toc: boolean;
+  /** Marks at the masthead's top corners: 内部资料 / 注意保存, or a 密级 with its period (秘密★1年). */
+  marks?: { left?: string; right?: string };
+  /** The serial copy number: a number is padded with zeros as the template says, a string printed as written. */
+  copyNumber?: number | string;
   /** Where the 报头 texts were written (issue.yaml, or the config's defaults), for messages about them. */
-  where: Record<'organization' | 'title' | 'editor', SourcePos> & { number?: SourcePos };
+  where: Record<'organization' | 'title' | 'editor', SourcePos> & { number?: SourcePos; marks?: SourcePos; copyNumber?: SourcePos };
 }
 
 export interface Issue {
@@ -52,6 +58,8 @@ export interface Article {
   title: TitleLine[];
   section?: string;
   source?: string;
+  /** 落款: its lines, in order, set right-aligned after the body. */
+  signature?: SignatureLine[];
   draft: boolean;
   blocks: Block[];
   /** The file's start, for messages about the article as a whole. */
@@ -63,7 +71,10 @@ export interface TitleLine {
   pos: SourcePos;
 }
 
-export type Block = Paragraph | Heading | List | ImageBlock | Quote | Table;
+/** A line of a 落款: text as written, or a date printed in the template's format ('issue': the issue's date). */
+export type SignatureLine = { text: string; pos: SourcePos } | { date: IssueDate | 'issue'; pos: SourcePos };
+
+export type Block = Paragraph | Heading | List | ImageBlock | ImageRow | Quote | Table;
 
 export interface Paragraph {
   type: 'paragraph';
@@ -107,6 +118,13 @@ export interface ImageBlock {
   pos: SourcePos;
 }
 
+/** Two or three images written in one paragraph: set side by side at one height, each with its caption. */
+export interface ImageRow {
+  type: 'imageRow';
+  images: ImageBlock[];
+  pos: SourcePos;
+}
+
 export interface Quote {
   type: 'quote';
   blocks: Block[];
@@ -118,6 +136,8 @@ export interface Table {
   align: Array<'left' | 'center' | 'right' | null>;
   /** The first row is the header row. */
   rows: TableCell[][];
+  /** Relative column widths the author set (the dash counts of a tight delimiter row), when set. */
+  widths?: number[];
   pos: SourcePos;
 }
 

@@ -87,7 +87,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--format <list>', '输出格式 / outputs: pdf,docx,ofd,png,svg')
     .option('--dpi <n>', 'PNG 页面图像的分辨率（默认 150）/ resolution of PNG pages (default 150)')
     .option('--out <dir>', '输出目录 / output folder')
-    .option('--drafts', '包括草稿文章并加“草稿”水印 / include drafts, mark pages 草稿')
+    .option('--drafts', '包括草稿文章并加“草稿”水印 / include drafts, mark every page as a draft')
     .option('--strict', '警告也视为错误 / warnings fail the build')
     .option('--json', '在标准输出上输出 JSON / one JSON object on stdout')
     .option('--watch', '文件保存后自动重新生成 / rebuild on every change')

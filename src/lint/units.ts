@@ -14,6 +14,10 @@ export interface Unit {
   file: string;
   /** `title` for an article's title line (front-matter), `body` for Markdown text. */
   kind: 'title' | 'body';
+  /** A table cell's text. */
+  inTable?: boolean;
+  /** The next unit of its article is a date alone (2024年8月20日): this one may be the unit line of a 落款 written as text. */
+  beforeDate?: boolean;
   text: string;
   /** Per UTF-16 unit of `text`: its place in the source, or undefined (text the reader added). */
   locs: Array<CharLoc | undefined>;
@@ -85,6 +89,8 @@ class UnitBuilder {
   }
 }
 
+const DATE_ALONE = /^[0-9]{4}[ \t]*年[ \t]*[0-9]{1,2}[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日$/u;
+
 /** Every unit of text of the issue's articles, in reading order. */
 export function collectText(issue: Issue, src: SourceLines): IssueText {
   const units: Unit[] = [];
@@ -97,7 +103,9 @@ export function collectText(issue: Issue, src: SourceLines): IssueText {
     const breaks = new Set<number>();
     hardBreakLines.set(article.file, breaks);
     const walker = new BodyWalker(article.file, src, units, breaks);
+    const before = units.length;
     walker.blocks(article.blocks);
+    for (let i = before; i + 1 < units.length; i++) if (DATE_ALONE.test(units[i + 1]!.text.trim())) units[i]!.beforeDate = true;
   }
   return { units, hardBreakLines };
 }
@@ -143,15 +151,18 @@ class BodyWalker {
         this.blocks(block.blocks);
         break;
       case 'table':
-        for (const row of block.rows) for (const cell of row) this.inlineUnit(cell.children, cell.pos);
+        for (const row of block.rows) for (const cell of row) this.inlineUnit(cell.children, cell.pos, false, true);
         break;
       case 'image':
         this.inlineUnit(block.caption, block.pos, true);
         break;
+      case 'imageRow':
+        for (const image of block.images) this.inlineUnit(image.caption, image.pos, true);
+        break;
     }
   }
 
-  private inlineUnit(inlines: Inline[], anchor: SourcePos, caption = false): void {
+  private inlineUnit(inlines: Inline[], anchor: SourcePos, caption = false, inTable = false): void {
     const b = new UnitBuilder(this.file, 'body', anchor);
     let lastText: Text | undefined;
     const visit = (nodes: Inline[]): void => {
@@ -169,7 +180,7 @@ class BodyWalker {
     };
     visit(inlines);
     const unit = b.build();
-    if (unit) this.units.push(unit);
+    if (unit) this.units.push(inTable ? { ...unit, inTable } : unit);
   }
 
   private addText(b: UnitBuilder, node: Text, caption: boolean): void {

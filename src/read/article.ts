@@ -2,7 +2,8 @@
 // CommonMark body.
 import matter from 'gray-matter';
 import type { Diagnostics } from '../diagnostics.js';
-import type { Article, TitleLine } from '../model.js';
+import type { Article, IssueDate, SignatureLine, TitleLine } from '../model.js';
+import { parseIssueDate } from '../text/issueDates.js';
 import { normalizeText } from '../text/normalize.js';
 import type { ImageRules } from './images.js';
 import { frontMatterSchema } from './issueSchema.js';
@@ -42,5 +43,13 @@ export function readArticle(file: string, text: string, images: ImageRules, diag
   const article: Article = { file, title, draft: fm.draft ?? false, blocks, pos: { file, line: 1, col: 1 } };
   if (fm.section !== undefined) article.section = normalizeText(fm.section);
   if (fm.source !== undefined) article.source = normalizeText(fm.source);
+  if (fm.signature !== undefined) {
+    article.signature = fm.signature.map((line, i): SignatureLine => {
+      const pos = front.posOf(['signature', i]);
+      if (typeof line === 'string') return { text: normalizeText(line), pos };
+      // The schema has checked that a date parses.
+      return { date: line.date === 'issue' ? 'issue' : (parseIssueDate(line.date) as IssueDate), pos };
+    });
+  }
   return article;
 }

@@ -11,6 +11,13 @@ export const issueDate = z.string().superRefine((value, ctx) => {
   if (typeof date === 'string') ctx.addIssue({ code: 'custom', message: date, params: { value } });
 });
 
+/** A 落款 date: `issue` (the issue's date) or a `YYYY-MM-DD` naming a real day. */
+const signatureDate = z.string().superRefine((value, ctx) => {
+  if (value === 'issue') return;
+  const date = parseIssueDate(value);
+  if (typeof date === 'string') ctx.addIssue({ code: 'custom', message: date, params: { value } });
+});
+
 export const distributionSchema = z.record(text, z.union([z.array(text).min(1), text]));
 
 export const issueFieldsSchema = z.strictObject({
@@ -25,6 +32,9 @@ export const issueFieldsSchema = z.strictObject({
   articles: z.array(text).optional(),
   template: text.optional(),
   draft: z.boolean().optional(),
+  toc: z.boolean().optional(),
+  marks: z.strictObject({ left: text.optional(), right: text.optional() }).optional(),
+  copyNumber: z.union([z.number().int().nonnegative(), text]).optional(),
 });
 
 export type IssueFields = z.infer<typeof issueFieldsSchema>;
@@ -38,5 +48,7 @@ export const frontMatterSchema = z.strictObject({
   title: z.union([text, z.array(text).min(1)]),
   section: text.optional(),
   source: text.optional(),
+  /** 落款: lines as written, or `date: issue` / `date: YYYY-MM-DD` for a date in the template's format. */
+  signature: z.array(z.union([text, z.strictObject({ date: signatureDate })])).min(1).optional(),
   draft: z.boolean().optional(),
 });

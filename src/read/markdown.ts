@@ -7,7 +7,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
 import type * as md from 'mdast';
 import type { Diagnostics } from '../diagnostics.js';
-import type { Block, Inline, ListItem, SourcePos, TableCell, Text } from '../model.js';
+import type { Block, ImageBlock, Inline, ListItem, SourcePos, TableCell, Text } from '../model.js';
 import { normalizeText } from '../text/normalize.js';
 import { cpAt, cpBefore, isWide } from '../text/unicode.js';
 import { loadImage, type ImageRules } from './images.js';
@@ -38,16 +38,9 @@ export function markdownToBlocks(body: string, ctx: MarkdownContext): Block[] {
 }
 
 
-const UNSUPPORTED_NAMES: Record<string, string> = {
-  code: '代码块 code block',
-  inlineCode: '行内代码 inline code',
-  thematicBreak: '分隔线 thematic break',
-  definition: '链接定义 link definition',
-  footnoteDefinition: '脚注 footnote',
-  footnoteReference: '脚注 footnote',
-  delete: '删除线 strikethrough',
-  yaml: 'YAML',
-};
+/** Images in one paragraph are set side by side: this many at most. */
+const MAX_IMAGES_IN_ROW = 3;
+
 
 class Converter {
   constructor(
@@ -103,33 +96,47 @@ class Converter {
         };
       case 'blockquote':
         return { type: 'quote', blocks: this.blocks(node.children, depth + 1), pos };
-      case 'table':
+      case 'table': {
+        const widths = delimiterWidths(this.lines[node.position?.start.line ?? 0]);
         return {
           type: 'table',
           align: (node.align ?? []).map((a) => a ?? null),
           rows: node.children.map((row) =>
             row.children.map((cell): TableCell => ({ children: this.inlines(cell.children), pos: this.pos(cell) })),
           ),
+          ...(widths ? { widths } : {}),
           pos,
         };
+      }
       case 'html':
         this.ctx.diags.error('markdown.html', pos);
         return undefined;
       default:
-        this.ctx.diags.error('markdown.unsupported', pos, { what: UNSUPPORTED_NAMES[node.type] ?? node.type });
+        this.ctx.diags.error('markdown.unsupported', pos, { what: node.type });
         return undefined;
     }
   }
 
+  /** A paragraph; one image alone in it, or two or three with only spaces and line ends between them (set side by side). */
   private paragraph(node: md.Paragraph, pos: SourcePos): Block | undefined {
     const images = node.children.filter((c): c is md.Image => c.type === 'image');
     if (images.length === 0) return { type: 'paragraph', children: this.inlines(node.children), pos };
     const others = node.children.filter((c) => c.type !== 'image' && !(c.type === 'text' && c.value.trim() === ''));
-    if (images.length > 1 || others.length > 0) {
+    if (others.length > 0) {
       this.ctx.diags.error('markdown.inlineImage', this.pos(images[0]!));
       return undefined;
     }
-    const img = images[0]!;
+    if (images.length > MAX_IMAGES_IN_ROW) {
+      this.ctx.diags.error('markdown.tooManyImages', this.pos(images[MAX_IMAGES_IN_ROW]!), { limit: MAX_IMAGES_IN_ROW });
+      return undefined;
+    }
+    const loaded = images.map((img) => this.image(img));
+    if (loaded.some((img) => img === undefined)) return undefined;
+    if (loaded.length === 1) return loaded[0];
+    return { type: 'imageRow', images: loaded as ImageBlock[], pos };
+  }
+
+  private image(img: md.Image): ImageBlock | undefined {
     const imgPos = this.pos(img);
     const loaded = loadImage(img.url, imgPos, this.ctx.images, this.ctx.diags);
     if (!loaded) return undefined;
@@ -179,9 +186,7 @@ class Converter {
           this.ctx.diags.error('markdown.inlineImage', this.pos(node));
           break;
         default:
-          this.ctx.diags.error('markdown.unsupported', this.pos(node), {
-            what: UNSUPPORTED_NAMES[node.type] ?? node.type,
-          });
+          this.ctx.diags.error('markdown.unsupported', this.pos(node), { what: node.type });
       }
     }
     return out;
@@ -209,6 +214,24 @@ class Converter {
       if (value !== '') out.push({ type: 'text', value: normalizeText(value), pos: { file: pos.file, line, col } } satisfies Text);
     });
   }
+}
+
+/**
+ * Column widths an author set in a table's delimiter row: the dash counts,
+ * when the row is written tight (no space between its pipes and dashes,
+ * `|--|------|---|`) and the counts are not all the same. A delimiter row
+ * with spaces, as editors pad it to the cells (`| ---- | -- |`), or one of
+ * equal counts (`|---|---|`), leaves the widths to the content. The counts
+ * are relative, as in pandoc's pipe tables.
+ */
+function delimiterWidths(line: string | undefined): number[] | undefined {
+  // A table inside a quote or a list item: its line starts with the markers.
+  const row = line?.replace(/^[ \t>]*/, '').replace(/[ \t]+$/, '');
+  if (!row || /[ \t]/.test(row)) return undefined;
+  const cells = row.replace(/^\|/, '').replace(/\|$/, '').split('|');
+  if (!cells.every((c) => /^:?-+:?$/.test(c))) return undefined;
+  const widths = cells.map((c) => c.replace(/:/g, '').length);
+  return widths.every((w) => w === widths[0]) ? undefined : widths;
 }
 
 function firstNonSpaceCol(line: string | undefined): number {

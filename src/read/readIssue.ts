@@ -150,7 +150,7 @@ function buildMeta(
   // Positions of distribution entries: from issue.yaml, or the config's defaults.
   const distSrc = fields.distribution !== undefined ? src : configSrc;
   const distPath = fields.distribution !== undefined ? ['distribution'] : ['defaults', 'distribution'];
-  const where = (key: 'organization' | 'title' | 'editor' | 'number'): SourcePos =>
+  const where = (key: 'organization' | 'title' | 'editor' | 'number' | 'marks' | 'copyNumber'): SourcePos =>
     fields[key] !== undefined || !configSrc ? src.posOf([key]) : configSrc.posOf(['defaults', key]);
   const meta: IssueMeta = {
     organization: normalizeText(merged.organization!),
@@ -159,8 +159,20 @@ function buildMeta(
     date,
     distribution: distributionEntries(merged.distribution ?? {}, distSrc, distPath),
     draft: merged.draft ?? false,
+    toc: merged.toc ?? false,
     where: { organization: where('organization'), title: where('title'), editor: where('editor') },
   };
+  if (merged.marks !== undefined && (merged.marks.left !== undefined || merged.marks.right !== undefined)) {
+    meta.marks = {
+      ...(merged.marks.left !== undefined ? { left: normalizeText(merged.marks.left) } : {}),
+      ...(merged.marks.right !== undefined ? { right: normalizeText(merged.marks.right) } : {}),
+    };
+    meta.where.marks = where('marks');
+  }
+  if (merged.copyNumber !== undefined) {
+    meta.copyNumber = typeof merged.copyNumber === 'string' ? normalizeText(merged.copyNumber) : merged.copyNumber;
+    meta.where.copyNumber = where('copyNumber');
+  }
   if (merged.number !== undefined) {
     meta.number = typeof merged.number === 'string' ? normalizeText(merged.number) : merged.number;
     meta.where.number = where('number');

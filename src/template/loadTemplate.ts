@@ -155,6 +155,7 @@ function checkReferences(t: Template, positions: PositionSource, diags: Diagnost
   need('color', t.quote.ruleColor, ['quote', 'ruleColor']);
   need('color', t.table.ruleColor, ['table', 'ruleColor']);
   need('color', t.distribution.ruleColor, ['distribution', 'ruleColor']);
+  need('color', t.toc.ruleColor, ['toc', 'ruleColor']);
   // Text whose styles name no colour takes the body's, or, when the body names none, the colour named black.
   if (t.styles.body?.color === undefined) need('color', resolveStyle(t, 'body').color, ['colors']);
   checkGrid(t, positions, diags);

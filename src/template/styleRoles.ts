@@ -35,6 +35,12 @@ export const STYLE_ROLES = {
   distribution: { key: ['distribution', 'style'], word: { id: 'Distribution', name: '报尾' } },
   pageNumber: { key: ['pageNumber', 'style'], word: { id: 'PageNumber', name: '页码' } },
   watermark: { key: ['draft', 'style'], word: { id: 'Watermark', name: '水印' } },
+  mastheadMarks: { key: ['masthead', 'marks', 'style'], word: { id: 'MastheadMarks', name: '报头标注' } },
+  signature: { key: ['signature', 'style'], word: { id: 'Signature', name: '落款' } },
+  tocTitle: { key: ['toc', 'titleStyle'], word: { id: 'TocTitle', name: '要目标题' } },
+  tocSection: { key: ['toc', 'sectionStyle'], word: { id: 'TocSection', name: '要目栏目' } },
+  tocEntry: { key: ['toc', 'entryStyle'], word: { id: 'TocEntry', name: '要目' } },
+  listBullet: { key: ['list', 'bulletStyle'], word: { id: 'ListBullet', name: '项目符号' } },
 } as const satisfies Record<string, StyleRoleSpec>;
 
 export type StyleRole = keyof typeof STYLE_ROLES;

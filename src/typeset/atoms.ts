@@ -36,6 +36,14 @@ export interface Atom {
   fullWidthMark: boolean;
   /** Space after the glyphs, included in width, dropped at a line end (between Chinese and Latin). */
   gapAfter: number;
+  /**
+   * A piece of an address (URL, e-mail) cut after / . @ -: the whole
+   * address (shared by its pieces), and whether this is its first piece.
+   * A line may break before a later piece, and justification never opens a
+   * gap before one.
+   */
+  address?: { text: string };
+  glue?: boolean;
   pos?: SourcePos;
 }
 
@@ -53,6 +61,12 @@ const UNIT =
   /(?:https?:\/\/|www\.)[\x21-\x7e]*[\w/#=&-]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[([]?[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+(?:[.,:/+'’-][A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+)*[%‰℃]?(?:[,.;:!?)\]]+(?![A-Za-z0-9]))?|—{2,}|…{2,}|[？！?!]{2,}|[ \t]+|[\s\S]/gu;
 
 const DOUBLED_DASH = /^—{2,}$/u;
+
+/** An address: the two first alternatives of UNIT. */
+const ADDRESS = /^(?:(?:https?:\/\/|www\.)[\x21-\x7e]*[\w/#=&-]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$/u;
+
+/** Where an address may break: after a run of / . @ - (never between the two slashes of https://). */
+const ADDRESS_PIECE = /[^/.@-]*[/.@-]+|[^/.@-]+$/gu;
 
 const LATIN_START = /^[([]?[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]|^(?:https?:|www\.)|^[\w.+-]+@/u;
 
@@ -102,14 +116,22 @@ export function toAtoms(pieces: readonly SetPiece[], ctx: TypesetContext): Atom[
         });
         continue;
       }
-      let offset = m.index;
-      const glyphs: Glyph[] = [...text].map((ch) => {
-        const at = pos && piece.charCols ? { ...pos, col: pos.col + offset } : pos;
-        offset += ch.length;
-        const { face, missing } = ctx.faceFor(style.face, ch, at);
-        const advance = (ctx.fonts.face(face).advance(ch.codePointAt(0)!) + tracking) * size;
-        return missing ? { ch, face, advance, missing } : { ch, face, advance };
-      });
+      // Each glyph's missing-character report names its own column when the piece records them.
+      const glyphsOf = (t: string, start: number): Glyph[] => {
+        let offset = start;
+        return [...t].map((ch) => {
+          const at = pos && piece.charCols ? { ...pos, col: pos.col + offset } : pos;
+          offset += ch.length;
+          const { face, missing } = ctx.faceFor(style.face, ch, at);
+          const advance = (ctx.fonts.face(face).advance(ch.codePointAt(0)!) + tracking) * size;
+          return missing ? { ch, face, advance, missing } : { ch, face, advance };
+        });
+      };
+      if (ADDRESS.test(text)) {
+        atoms.push(...addressAtoms(text, m.index, style, glyphsOf, noStart, noEnd, pos));
+        continue;
+      }
+      const glyphs = glyphsOf(text, m.index);
       const width = glyphs.reduce((w, g) => w + g.advance, 0);
       const single = glyphs.length === 1 ? glyphs[0]! : undefined;
       const kind: AtomKind = LATIN_START.test(text) ? 'latin' : OPENING.has(first) || CLOSING.has(first) || isMark(first) ? 'punct' : 'cjk';
@@ -132,6 +154,45 @@ export function toAtoms(pieces: readonly SetPiece[], ctx: TypesetContext): Atom[
   }
   if (rules.latinSpace > 0) addLatinSpace(atoms, rules.latinSpace);
   return atoms;
+}
+
+/**
+ * An address as pieces cut after its / . @ -, which lines may break
+ * between and justification keeps together: never letter-spaced, and when
+ * it breaks, no gap is seen (docs/format.md §7).
+ */
+function addressAtoms(
+  text: string,
+  start: number,
+  style: TextStyle,
+  glyphsOf: (t: string, start: number) => Glyph[],
+  noStart: ReadonlySet<string>,
+  noEnd: ReadonlySet<string>,
+  pos: SourcePos | undefined,
+): Atom[] {
+  const address = { text };
+  const pieces = text.match(ADDRESS_PIECE) ?? [text];
+  let offset = start;
+  return pieces.map((piece, i): Atom => {
+    const glyphs = glyphsOf(piece, offset);
+    offset += piece.length;
+    return {
+      kind: 'latin',
+      text: piece,
+      style,
+      glyphs,
+      width: glyphs.reduce((w, g) => w + g.advance, 0),
+      blankLeft: 0,
+      blankRight: 0,
+      noStart: i === 0 && noStart.has([...piece][0]!),
+      noEnd: i === pieces.length - 1 && noEnd.has([...piece].at(-1)!),
+      fullWidthMark: false,
+      gapAfter: 0,
+      address,
+      ...(i > 0 ? { glue: true } : {}),
+      ...(pos ? { pos } : {}),
+    };
+  });
 }
 
 /** Space between Chinese characters and Latin letters or digits, where the template asks for it. */

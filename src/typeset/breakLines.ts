@@ -34,6 +34,8 @@ function isMarkPair(a: Atom, b: Atom): boolean {
 
 function canBreakBetween(a: Atom, b: Atom): boolean {
   if (a.kind === 'break') return true;
+  // Inside an address, after its / . @ -.
+  if (b.glue) return true;
   if (a.noEnd || b.noStart) return false;
   if (a.kind === 'latin' && b.kind === 'latin') return false;
   return true;
@@ -165,6 +167,8 @@ function splitOversize(atoms: readonly Atom[], limit: number): Atom[] {
         blankRight: 0,
         noStart: i === 0 ? a.noStart : false,
         noEnd: last ? a.noEnd : false,
+        // Pieces of an address piece stay glued: no gap opens inside an address.
+        ...(i > 0 && a.address ? { glue: true } : {}),
       });
     });
   }
@@ -246,8 +250,8 @@ export function placeLine(atoms: readonly Atom[], line: LineSpec, avail: number,
       shifts[i]! += l;
     }
     justified = true;
-  } else if (justify && lastVisible > line.start && st.natural < avail - EPS) {
-    extra = (avail - st.natural) / (lastVisible - line.start);
+  } else if (justify && stretchable(atoms, line.start, lastVisible) > 0 && st.natural < avail - EPS) {
+    extra = (avail - st.natural) / stretchable(atoms, line.start, lastVisible);
     justified = true;
   } else if (justify && Math.abs(st.natural - avail) <= 1e-3) {
     justified = true;
@@ -261,7 +265,33 @@ export function placeLine(atoms: readonly Atom[], line: LineSpec, avail: number,
       glyphs.push({ ...g, atom: a, x: gx });
       gx += g.advance;
     }
-    x += widths[i - line.start]! + (i < lastVisible ? extra : 0);
+    x += widths[i - line.start]! + (i < lastVisible && !atoms[i + 1]!.glue ? extra : 0);
   }
   return { glyphs, width: x, justified };
+}
+
+/** The gaps between atoms start..end that justification may open: not those inside an address. */
+function stretchable(atoms: readonly Atom[], start: number, end: number): number {
+  let n = 0;
+  for (let i = start + 1; i <= end; i++) if (!atoms[i]!.glue) n++;
+  return n;
+}
+
+/**
+ * The widest run of atoms that no line may break inside, as it is set at a
+ * line's end: a table cell's least width (a "9:00-9:30", a “校区（校园）”'s
+ * bracketed pairs, an address's longest piece).
+ */
+export function widestUnbreakable(atoms: readonly Atom[]): number {
+  let widest = 0;
+  let start = 0;
+  for (let i = 0; i < atoms.length; i++) {
+    const next = atoms[i + 1];
+    if (next && !canBreakBetween(atoms[i]!, next)) continue;
+    let a = start;
+    while (a <= i && (atoms[a]!.kind === 'space' || atoms[a]!.kind === 'break')) a++;
+    if (a <= i) widest = Math.max(widest, settle(atoms, a, i).natural);
+    start = i + 1;
+  }
+  return widest;
 }

@@ -4,7 +4,7 @@
 // lines went (its placements).
 import type { TypesetContext } from './context.js';
 import type { DistributionBlock } from './distribution.js';
-import { translateItems, type FlowBlock, type PlacedNode } from './flow.js';
+import { translateItems, type FlowBlock, type FlowLine, type PlacedNode } from './flow.js';
 import type { LayoutItem, LayoutPage, SetDistribution } from './layout.js';
 import type { Masthead } from './masthead.js';
 import { typesetPageNumber } from './pageNumber.js';
@@ -32,8 +32,10 @@ export function composePages(parts: PageParts, ctx: TypesetContext): LayoutPage[
       page.items.push(...translateItems(parts.masthead.items, x0, g.top));
       page.lines.push(...parts.masthead.lines);
     }
-    for (const { line, slot } of lines) {
-      page.items.push(...translateItems(line.items, x0, ctx.slotTop(slot)));
+    for (const { line, gridLine, repeated } of lines) {
+      // A header row printed again belongs to no node: its text is the header's, once.
+      const items = repeated ? line.items.map((it) => ({ ...it, owner: { artifact: 'pagination' as const } })) : line.items;
+      page.items.push(...translateItems(items, x0, ctx.gridLineTop(gridLine)));
       if (line.text !== undefined) page.lines.push({ text: line.text });
     }
     page.items.push(...boxes(lines, x0, ctx));
@@ -49,25 +51,56 @@ export function composePages(parts: PageParts, ctx: TypesetContext): LayoutPage[
   });
 }
 
-/** Each node's placements: one piece a page, in the order its lines went. */
+/**
+ * Each node's placements: one piece a page, in the order its lines went
+ * (a table's header rows printed again counted apart); and for a floated
+ * figure, where it was written and what comes before it in page order.
+ */
 function recordPlacements(paged: readonly PagedLine[][], blocks: readonly FlowBlock[]): void {
   const placed = new Map<PlacedNode, number>();
   for (const block of blocks) {
     if (block.node) block.node.placements = [];
-    // A figure's caption lines name their own node.
-    for (const line of block.lines) if (line.node) line.node.placements = [];
+    // Whether a figure floats is decided again on every build (a reused flow may carry an earlier one).
+    if (block.node?.kind === 'figure') delete block.node.float;
+    // A figure's caption lines, and images side by side, name their own nodes.
+    for (const line of block.lines) for (const node of nodesOf(line, block)) node.placements = [];
   }
+  let previous: { node: PlacedNode; lines: number } | undefined;
   paged.forEach((lines, p) => {
-    for (const { line, slot, block, space } of lines) {
-      const node = line.node ?? blocks[block]!.node;
-      if (!node || line.text === undefined) continue;
-      const first = placed.get(node) ?? 0;
-      placed.set(node, first + 1);
-      const last = node.placements.at(-1);
-      if (last && last.page === p + 1) last.lines++;
-      else node.placements.push({ page: p + 1, slot, spaceBefore: first === 0 ? space : 0, first, lines: 1 });
+    let repeated = 0;
+    for (const { line, gridLine, block, space, repeated: again, floatedFrom } of lines) {
+      const owner = blocks[block]!.node;
+      if (floatedFrom && owner?.kind === 'figure') {
+        owner.float = { from: floatedFrom, ...(previous ? { after: { node: previous.node.id, lines: previous.lines } } : {}) };
+      }
+      if (again) {
+        repeated++;
+        continue;
+      }
+      if (line.text === undefined) continue;
+      for (const node of nodesOf(line, blocks[block]!)) {
+        const first = placed.get(node) ?? 0;
+        placed.set(node, first + 1);
+        const last = node.placements.at(-1);
+        if (last && last.page === p + 1) last.lines++;
+        else node.placements.push({ page: p + 1, gridLine: gridLine - (repeated > 0 ? repeatedGridLines(lines) : 0), spaceBefore: first === 0 ? space : 0, first, lines: 1, ...(repeated > 0 ? { repeated } : {}) });
+        if (node.kind === 'text' || node.kind === 'tocEntry') previous = { node, lines: first + 1 };
+      }
+      repeated = 0;
     }
   });
+}
+
+/** Grid lines the header rows printed again take at the top of a page. */
+function repeatedGridLines(lines: readonly PagedLine[]): number {
+  return lines.filter((l) => l.repeated).reduce((s, l) => s + l.line.gridLines, 0);
+}
+
+/** The nodes a flow line holds lines of. */
+function nodesOf(line: FlowLine, block: FlowBlock): PlacedNode[] {
+  if (line.nodes) return line.nodes;
+  const node = line.node ?? block.node;
+  return node ? [node] : [];
 }
 
 /** Rules around consecutive lines of one 编者按 box on a page. */
@@ -82,8 +115,8 @@ function boxes(lines: readonly PagedLine[], x0: number, ctx: TypesetContext): La
     }
     let j = i;
     while (j + 1 < lines.length && lines[j + 1]!.line.box?.id === box.id) j++;
-    const top = ctx.slotTop(lines[i]!.slot);
-    const bottom = ctx.slotTop(lines[j]!.slot + lines[j]!.line.gridLines);
+    const top = ctx.gridLineTop(lines[i]!.gridLine);
+    const bottom = ctx.gridLineTop(lines[j]!.gridLine + lines[j]!.line.gridLines);
     const [l, r] = [x0 + box.measure.x, x0 + box.measure.x + box.measure.width];
     for (const [x1, y1, x2, y2] of [
       [l, top, r, top],

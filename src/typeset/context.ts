@@ -82,6 +82,23 @@ export class TypesetContext {
     return ++this.lastId;
   }
 
+  /**
+   * Reserve `count` ids here in reading order for nodes made later, perhaps
+   * more than once (the 本期要目, set again until its page numbers hold):
+   * each call of the function returned starts a new source of those ids.
+   */
+  reserveIds(count: number): () => () => NodeId {
+    const first = this.lastId + 1;
+    this.lastId += count;
+    return () => {
+      let next = first;
+      return () => {
+        if (next >= first + count) throw new Error('more node ids than reserved');
+        return next++;
+      };
+    };
+  }
+
   /** The id the next node will get. */
   get nextId(): NodeId {
     return this.lastId + 1;
@@ -126,9 +143,9 @@ export class TypesetContext {
     return this.isOddPage(pageNumber) ? g.inner : g.pageWidth - g.inner - g.width;
   }
 
-  /** The y of grid line `slot`'s top. */
-  slotTop(slot: number): number {
-    return this.geometry.top + slot * this.geometry.pitch;
+  /** The y of the top of grid line `gridLine`. */
+  gridLineTop(gridLine: number): number {
+    return this.geometry.top + gridLine * this.geometry.pitch;
   }
 
   /** Baseline of text of `size` centred in a box of `height` starting at `top`. */

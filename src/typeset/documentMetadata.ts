@@ -31,9 +31,9 @@ export function articleTitle(article: SetArticle): string {
 
 /** A bookmark for each article where its title is drawn; a section's articles under a bookmark of the section. */
 export function documentOutline(set: SetIssue, ctx: TypesetContext): OutlineEntry[] {
-  const at = (placements: { page: number; slot: number }[]) => {
+  const at = (placements: { page: number; gridLine: number }[]) => {
     const first = placements[0];
-    return first ? { page: first.page, y: ctx.slotTop(first.slot) } : undefined;
+    return first ? { page: first.page, y: ctx.gridLineTop(first.gridLine) } : undefined;
   };
   const entry = (article: SetArticle): OutlineEntry[] => {
     const where = at(article.title.placements);

@@ -2,16 +2,16 @@
 // blocks that carry the rules pagination must keep (the keeps of the set-tree
 // node each block sets).
 import type { SourcePos } from '../model.js';
-import type { Keeps, LayoutItem, SetBox, SetFigure, SetText, SetTable, SetTitle } from './layout.js';
+import type { Keeps, LayoutItem, SetBox, SetFigure, SetText, SetTable, SetTitle, SetTocEntry } from './layout.js';
 
 /** What cannot break across pages, and where it is written: for the message when it is taller than a page. */
 export interface Unbreakable {
-  what: 'title' | 'row' | 'image' | 'section' | 'source';
+  what: 'title' | 'row' | 'image' | 'section' | 'source' | 'signature' | 'toc';
   pos: SourcePos | undefined;
 }
 
 /** The set-tree nodes that pagination places: each flow block sets one. */
-export type PlacedNode = SetText | SetTitle | SetFigure | SetTable;
+export type PlacedNode = SetText | SetTitle | SetFigure | SetTable | SetTocEntry;
 
 /** A line of the flow. Item coordinates are relative: x from the text block's left edge, y from the line's top. */
 export interface FlowLine {
@@ -26,6 +26,8 @@ export interface FlowLine {
   unit?: Unbreakable;
   /** The node the line belongs to when it is not its block's (a figure's caption). */
   node?: PlacedNode;
+  /** The nodes it belongs to when it holds lines of several (the captions of images side by side). */
+  nodes?: PlacedNode[];
 }
 
 export interface FlowBlock {
@@ -35,6 +37,11 @@ export interface FlowBlock {
   unit?: Unbreakable;
   /** The node whose placements pagination records. */
   node?: PlacedNode;
+  /** Figures floated before it are placed before it (an article's title, its 落款 and 供稿 line). */
+  fence?: boolean;
+  /** A table's header rows: the first `headerLines` lines, printed again on every page it continues on when `repeatsHeader`. */
+  headerLines?: number;
+  repeatsHeader?: boolean;
 }
 
 /** Grid lines `lines` need on a page: trailing spacers need not fit. */

@@ -1,7 +1,8 @@
 // Articles set once and reused while they do not change: the preview sets
 // again only the article a save changed (docs: README, “Live preview”).
 // An article's flow — its set-tree node and the flow blocks that place it —
-// depends on nothing but the article, the template and the fonts; what the
+// depends on nothing but the article, the template, the fonts and the issue's
+// date (a 落款 may print it); what the
 // issue around it decides (node ids, keeps across blocks, placements, pages)
 // is decided again on every build: ids are renumbered, keeps and placements
 // are recomputed by pagination, which starts each from scratch. The result is
@@ -16,6 +17,8 @@ import type { NodeId, SetArticle } from './layout.js';
 interface Entry {
   template: Template;
   fonts: FontSet;
+  /** The issue's date it was set with, as Y-M-D, when its 落款 prints it ('' otherwise). */
+  issueDate: string;
   flow: FlowOf<SetArticle>;
   /** The ids its nodes have now: firstId … firstId + idCount − 1. */
   firstId: NodeId;
@@ -31,7 +34,8 @@ export class FlowCache {
   /** The flow of `article`, set now or reused, with the ids a build from nothing would give it. */
   article(article: Article, flow: ArticleFlow, ctx: TypesetContext): FlowOf<SetArticle> {
     const entry = this.entries.get(article);
-    if (entry && entry.template === ctx.template && entry.fonts === ctx.fonts) {
+    const issueDate = dateKey(article, flow);
+    if (entry && entry.template === ctx.template && entry.fonts === ctx.fonts && entry.issueDate === issueDate) {
       const delta = ctx.nextId - entry.firstId;
       if (delta !== 0) {
         shiftIds(entry.flow, delta);
@@ -50,9 +54,16 @@ export class FlowCache {
     } finally {
       reports = ctx.stopRecording();
     }
-    this.entries.set(article, { template: ctx.template, fonts: ctx.fonts, flow: set, firstId, idCount: ctx.nextId - firstId, reports });
+    this.entries.set(article, { template: ctx.template, fonts: ctx.fonts, issueDate, flow: set, firstId, idCount: ctx.nextId - firstId, reports });
     return set;
   }
+}
+
+/** The issue's date as the article's flow depends on it: only a 落款 line `date: issue` prints it. */
+function dateKey(article: Article, flow: ArticleFlow): string {
+  if (!article.signature?.some((line) => 'date' in line && line.date === 'issue')) return '';
+  const d = flow.issueDate;
+  return `${d.year}-${d.month}-${d.day}`;
 }
 
 /**

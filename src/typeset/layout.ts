@@ -47,8 +47,15 @@ export interface TextRun {
   charSpacing: number;
   /** Drawn with a stroked outline (faces without a bold cut). */
   bold: boolean;
-  /** The text a copy from the PDF gives, when the glyph drawn cannot say it (.notdef). */
+  /** The text a copy from the PDF gives when the glyph drawn cannot say it (.notdef): the character no face has. */
   actualText?: string;
+  /**
+   * For the runs of an address (URL, e-mail), which may break across lines:
+   * the text a copy gives instead of the glyphs, which are drawn as they
+   * are — the whole address on the run of its first piece, '' on the runs
+   * of the others, so that it is copied out whole.
+   */
+  copyText?: string;
   /** Rotation in degrees (clockwise on the page) about a point; for the draft watermark. */
   rotation?: { angle: number; cx: number; cy: number };
   owner: Owner;
@@ -127,18 +134,20 @@ export interface DocumentMetadata {
 // ——— The set tree ———
 
 /**
- * Where a block's lines went: on `page`, from grid line `slot` of the text
+ * Where a block's lines went: on `page`, from grid line `gridLine` of the text
  * block, `lines` of its lines (rows of a table; grid lines of a title or a
  * figure count as one line). A block split across pages has one piece a page.
  */
 export interface Placement {
   page: number;
-  slot: number;
+  gridLine: number;
   /** Grid lines of space left above this piece (its block's spaceBefore, or none at the top of a page). */
   spaceBefore: number;
   /** Index of the first of its lines in this piece. */
   first: number;
   lines: number;
+  /** A table continued from the page before: its header rows printed again above this piece. */
+  repeated?: number;
 }
 
 /** The pagination rules a block was set with. */
@@ -151,8 +160,16 @@ export interface Keeps {
   withNext: number;
   /** Grid lines of space above it, dropped at the top of a page. */
   spaceBefore: number;
-  /** Grid lines of space below it (a title's), which need not fit at a page's foot. */
+  /**
+   * Grid lines of space below it, which need not fit at a page's foot: a
+   * title's is its own (its placements end with it); a table's is left
+   * above the block after it (that block's placement says so).
+   */
   spaceAfter: number;
+  /** It may go to the top of the next page when it does not fit the rest of this one, the text after it filling the gap (a figure). */
+  float: boolean;
+  /** Lines of the block before it that stay on its page with it (a 落款 never opens a page alone). */
+  withPrevious: number;
   /**
    * The same decisions in the words of a word processor's paragraph
    * properties: no page break inside it (it is kept whole, or the keep of
@@ -197,7 +214,9 @@ interface SetNodeBase {
 
 /**
  * A paragraph-like block: a paragraph, a heading, a list item's paragraph,
- * a paragraph of a 编者按, a caption, a 供稿 line, a section heading, a 落款.
+ * a paragraph of a 编者按, a caption, a 供稿 line, a section heading, a 落款
+ * (its lines divided by hard breaks, right-aligned), the 本期要目 box's
+ * title and section headings.
  */
 export interface SetText extends SetNodeBase {
   kind: 'text';
@@ -280,11 +299,22 @@ export interface SetImage extends SetNodeBase {
 export interface SetFigure extends SetNodeBase {
   kind: 'figure';
   measure: Measure;
-  panels: Array<{ image: SetImage; caption?: SetText }>;
+  /** Side by side, left to right, at one height; `x` of each from the measure's left edge. */
+  panels: Array<{ image: SetImage; caption?: SetText; x: number; width: number }>;
   /** Grid lines the images take (captions not counted). */
   gridLines: number;
+  /** Grid lines the captions take (the longest one's lines). */
+  captionLines: number;
   keeps: Keeps;
   placements: Placement[];
+  /**
+   * Set when it did not fit where it was written and went to the top of the
+   * next page: where the text had reached (page, grid line), and what comes
+   * just before it in page order — `lines` lines of node `after`, the end of
+   * the text that filled the gap (none when nothing did). Its place in the
+   * tree, reading order, is where it was written.
+   */
+  float?: { from: { page: number; gridLine: number }; after?: { node: NodeId; lines: number } };
 }
 
 export interface SetTableCell extends SetNodeBase {
@@ -299,6 +329,8 @@ export interface SetTableRow extends SetNodeBase {
   header: boolean;
   /** Grid lines the row takes (its tallest cell's lines). */
   gridLines: number;
+  /** No page break between it and the next row (the header and first row, the row before the last: a table never leaves one row alone). */
+  keepWithNext: boolean;
   cells: SetTableCell[];
 }
 
@@ -308,14 +340,26 @@ export interface SetTable extends SetNodeBase {
   measure: Measure;
   /** Column widths in points, rules and padding included; they add up to the measure's width. */
   columns: number[];
+  /**
+   * Each column's least width (its widest unit that cannot break, a
+   * "9:00-9:30" or a 校区（校园）'s bracketed pair) and preferred width (its
+   * longest cell on one line), padding included; `columns` lies between
+   * them where the measure allows, never under `min`.
+   */
+  contentWidths: Array<{ min: number; max: number }>;
+  /** Whether the widths follow the content or the author's delimiter row. */
+  widthsFrom: 'content' | 'author';
+  /** Rows at the top that are the header (`rows[0…headerRows-1]`). */
+  headerRows: number;
   /** Padding between a cell's rules and its text, left and right. */
   cellPadding: number;
   /** The rules around and between its cells. */
   rule: { thickness: number; color: Color };
   /**
    * Whether its header rows are set again at the top of every page it
-   * continues on. They are not (yet): a writer that repeats them anyway
-   * (Word's and LibreOffice's w:tblHeader) breaks pages elsewhere.
+   * continues on (the template's table.repeatHeader, when it has a header);
+   * a DOCX says so with w:tblHeader on those rows, which Word and
+   * LibreOffice repeat the same way.
    */
   repeatsHeader: boolean;
   rows: SetTableRow[];
@@ -325,6 +369,41 @@ export interface SetTable extends SetNodeBase {
 }
 
 export type SetBlock = SetText | SetList | SetQuote | SetFigure | SetTable;
+
+/** An entry of the 本期要目: an article's title, the leader, its page number right-aligned. */
+export interface SetTocEntry extends SetNodeBase {
+  kind: 'tocEntry';
+  role: StyleRole;
+  /** The article it lists (its SetArticle's id). */
+  article: NodeId;
+  /** The title as printed: the author's lines joined. */
+  content: SetPiece[];
+  /** The page the article's title is on, and the number as printed. */
+  page: number;
+  pageText: string;
+  /** The character repeated between the title's last line and the number. */
+  leader: string;
+  measure: Measure;
+  /** Indents from the measure's left edge: of the first line, of every later one. */
+  indent: { first: number; rest: number };
+  /** The text of each line as set, the leader left out, the number on the last. */
+  lines: string[];
+  keeps: Keeps;
+  box: SetBox;
+  placements: Placement[];
+}
+
+/** 本期要目: a ruled box under the masthead, listing the articles by section. */
+export interface SetToc {
+  kind: 'toc';
+  id: NodeId;
+  box: SetBox;
+  title: SetText;
+  /** Section headings (role tocSection) and entries, in reading order. */
+  items: Array<SetText | SetTocEntry>;
+  /** Times the issue was set until every entry's number was the page its title came out on. */
+  passes: number;
+}
 
 export interface SetArticle extends SetNodeBase {
   kind: 'article';
@@ -355,9 +434,26 @@ export interface SetMastheadLine {
   pos: SourcePos | undefined;
 }
 
+/** A mark at a top corner of the 报头 (内部资料, 秘密★1年) or the copy number. */
+export interface SetMastheadMark {
+  id: NodeId;
+  kind: 'mark' | 'copyNumber';
+  role: StyleRole;
+  text: string;
+  /** Flush with the left or the right edge of the text block. */
+  side: 'left' | 'right';
+  size: number;
+  /** The top of its em box and its height, from the text block's top. */
+  top: number;
+  height: number;
+  pos: SourcePos | undefined;
+}
+
 export interface SetMasthead {
   kind: 'masthead';
   id: NodeId;
+  /** Marks and the copy number at the top corners, above the organisation's line; none when the issue has none. */
+  marks: SetMastheadMark[];
   organization: SetMastheadLine;
   title: SetMastheadLine;
   /** 第 N 期（总第 M 期）as printed, when the issue has a number. */
@@ -423,6 +519,8 @@ export interface SetPageNumber {
 export interface SetIssue {
   kind: 'issue';
   masthead: SetMasthead;
+  /** 本期要目, when the issue asks for it: the first thing under the masthead. */
+  toc?: SetToc;
   pageNumber: SetPageNumber;
   /** Articles, and runs of articles of one section, in reading order. */
   body: Array<SetSection | SetArticle>;

@@ -11,7 +11,7 @@ export function placeDistribution(dist: DistributionBlock, paged: PagedLine[][],
   const g = ctx.geometry;
   let page = paged.length - 1;
   const last = paged[page]!;
-  const used = last.length > 0 ? Math.max(...last.map((l) => l.slot + l.line.gridLines)) : page === 0 ? firstGridLine : 0;
+  const used = last.length > 0 ? Math.max(...last.map((l) => l.gridLine + l.line.gridLines)) : page === 0 ? firstGridLine : 0;
   let contentBottom = used * g.pitch;
   const free = g.height - (used + ctx.template.distribution.spaceAbove) * g.pitch;
   let newPage = false;

@@ -2,7 +2,10 @@
 // weight whose glyphs advance by their natural width plus one constant
 // spacing, which is all a PDF text operator needs. A glyph from a fallback
 // face sits on the same em box as the text around it; a glyph no face has
-// is a run of its own that carries its text.
+// is a run of its own that carries its text. An address (URL, e-mail) has
+// runs of its own: the one that starts it carries the whole address as the
+// text a copy gives, the others none, so that an address broken across
+// lines is copied out whole.
 import type { PlacedGlyph } from './breakLines.js';
 import type { TypesetContext } from './context.js';
 import type { Owner, TextRun } from './layout.js';
@@ -24,6 +27,7 @@ export function glyphsToRuns(glyphs: readonly PlacedGlyph[], x0: number, baselin
       prev &&
       !g.missing &&
       !prev.missing &&
+      prev.atom.address === g.atom.address &&
       run.face === g.face &&
       run.size === style.size &&
       run.bold === style.bold &&
@@ -52,7 +56,7 @@ export function glyphsToRuns(glyphs: readonly PlacedGlyph[], x0: number, baselin
       color: ctx.color(style.color),
       charSpacing: trackingEm * style.size,
       bold: style.bold,
-      ...(g.missing ? { actualText: g.ch } : {}),
+      ...(g.missing ? { actualText: g.ch } : g.atom.address ? { copyText: g.atom.glue || prev?.atom === g.atom ? '' : g.atom.address.text } : {}),
       owner,
       ...(g.atom.pos ? { source: g.atom.pos } : {}),
     };

@@ -39,6 +39,7 @@ export function setLines(pieces: readonly SetPiece[], spec: MeasureSpec, ctx: Ty
   const input = toAtoms(pieces, ctx);
   let { atoms, lines } = breakLines(input, widthOf);
   if (spec.balance && lines.length > 1) ({ atoms, lines } = balanced(input, widthOf, lines.length));
+  else if (ctx.template.lineBreaking.noLoneLastCharacter) ({ atoms, lines } = noLoneLastCharacter(input, widthOf, { atoms, lines }));
   return lines.map((line, i) => {
     const avail = widthOf(i);
     const placed = placeLine(atoms, line, avail, spec.align === 'justify' && !line.last);
@@ -52,6 +53,47 @@ export function setLines(pieces: readonly SetPiece[], spec: MeasureSpec, ctx: Ty
       .trimEnd();
     return { glyphs: placed.glyphs, x, width: placed.width, text, justified: placed.justified };
   });
+}
+
+type Broken = ReturnType<typeof breakLines>;
+
+/**
+ * No line that ends a paragraph (or a run of it ended by a hard break)
+ * holds a single character, with or without the marks after it ("位。"):
+ * the line before gives it one more unit (clreq's rule against a lone last
+ * character). The line before is set a little narrower until its last
+ * unit moves down; the lines before it are not touched, and the count of
+ * lines stays the same.
+ */
+function noLoneLastCharacter(input: Atom[], widthOf: (i: number) => number, broken: Broken): Broken {
+  const cuts = new Map<number, number>();
+  let result = broken;
+  for (let attempt = 0; attempt < 2 * broken.lines.length; attempt++) {
+    const lone = result.lines.findIndex((line, i) => i > 0 && line.last && !result.lines[i - 1]!.last && isLone(result.atoms, line.start, line.end));
+    if (lone < 0) return result;
+    const before = result.lines[lone - 1]!;
+    // Narrower by the width of its last unit that takes space, so that unit moves down.
+    let end = before.end;
+    while (end > before.start && (result.atoms[end]!.kind === 'space' || result.atoms[end]!.width === 0)) end--;
+    if (end <= before.start) return result;
+    cuts.set(lone - 1, (cuts.get(lone - 1) ?? 0) + result.atoms[end]!.width * 0.5 + 0.01);
+    const next = breakLines(input, (i) => widthOf(i) - (cuts.get(i) ?? 0));
+    if (next.lines.length !== broken.lines.length) return result;
+    result = next;
+  }
+  return result;
+}
+
+/** Whether atoms start..end hold one character that is not a mark, and marks. */
+function isLone(atoms: readonly Atom[], start: number, end: number): boolean {
+  let chars = 0;
+  for (let i = start; i <= end; i++) {
+    const a = atoms[i]!;
+    if (a.kind === 'space' || a.kind === 'break' || a.kind === 'punct') continue;
+    chars += [...a.text].length;
+    if (chars > 1) return false;
+  }
+  return chars === 1;
 }
 
 /** Lines broken at the narrowest measure that still gives `count` lines. */

@@ -1,18 +1,21 @@
 // Typesetting a whole issue, in named steps: the masthead, the articles into
-// set-tree nodes and flow blocks, their keeps, pagination on the grid, the
-// 报尾's place, the pages, and the document's metadata → the Layout.
+// set-tree nodes and flow blocks, the 本期要目 box, their keeps, pagination
+// on the grid (again, until the box's page numbers are the pages its titles
+// come out on), the 报尾's place, the pages, and the document's metadata →
+// the Layout.
 import type { Issue } from '../model.js';
 import { ArticleFlow } from './articleFlow.js';
 import { composePages } from './composePages.js';
 import type { TypesetContext } from './context.js';
 import { typesetDistribution, type DistributionBlock } from './distribution.js';
-import { documentFaces, documentMetadata, documentOutline } from './documentMetadata.js';
+import { typesetToc, tocIdCount } from './contents.js';
+import { articlesOf, documentFaces, documentMetadata, documentOutline } from './documentMetadata.js';
 import { tooTall, type FlowBlock } from './flow.js';
 import type { FlowCache } from './flowCache.js';
-import type { Layout, SetArticle, SetIssue, SetSection } from './layout.js';
+import type { Layout, NodeId, SetArticle, SetIssue, SetSection, SetToc } from './layout.js';
 import { typesetMasthead } from './masthead.js';
 import { pageNumberSetting } from './pageNumber.js';
-import { paginate, resolveKeeps } from './paginate.js';
+import { paginate, resolveKeeps, type PagedLine } from './paginate.js';
 import { placeDistribution } from './placeDistribution.js';
 import { typesetWatermark } from './watermark.js';
 
@@ -30,9 +33,9 @@ export function typesetIssue(issue: Issue, ctx: TypesetContext, options: Typeset
   const masthead = typesetMasthead(issue.meta, ctx);
   const firstGridLine = bodyStart(masthead.node.rule.y, ctx);
 
-  const { body, blocks } = flowArticles(issue, ctx, options.flows);
-  resolveKeeps(blocks);
-  const paged = paginate(blocks, g.linesPerPage, firstGridLine);
+  const tocIds = issue.meta.toc ? ctx.reserveIds(tocIdCount(issue.articles)) : undefined;
+  const { body, blocks: articleBlocks } = flowArticles(issue, ctx, options.flows);
+  const { toc, blocks, paged } = paginateWithToc(body, articleBlocks, tocIds, firstGridLine, ctx, issue);
 
   const dist = typesetDistribution(issue.meta, ctx);
   reportTooTall(blocks, dist, issue, ctx);
@@ -43,6 +46,7 @@ export function typesetIssue(issue: Issue, ctx: TypesetContext, options: Typeset
   const set: SetIssue = {
     kind: 'issue',
     masthead: { ...masthead.node, firstGridLine },
+    ...(toc ? { toc } : {}),
     pageNumber: pageNumberSetting(ctx),
     body,
     ...(distribution ? { distribution: distribution.place } : {}),
@@ -59,6 +63,58 @@ export function typesetIssue(issue: Issue, ctx: TypesetContext, options: Typeset
   };
 }
 
+/** Most times an issue is set for the 本期要目's page numbers to hold: they settle on the second pass unless a number's width moves a line. */
+const TOC_PASSES = 5;
+
+/**
+ * The flow paginated, with the 本期要目 box first when the issue asks for
+ * it: set with the pages its titles came out on in the pass before, until
+ * two passes agree (at most TOC_PASSES; a box that never settles is
+ * reported and keeps its last numbers).
+ */
+function paginateWithToc(
+  body: SetIssue['body'],
+  articleBlocks: FlowBlock[],
+  tocIds: (() => () => NodeId) | undefined,
+  firstGridLine: number,
+  ctx: TypesetContext,
+  issue: Issue,
+): { toc?: SetToc; blocks: FlowBlock[]; paged: PagedLine[][] } {
+  const g = ctx.geometry;
+  if (!tocIds) {
+    resolveKeeps(articleBlocks);
+    return { blocks: articleBlocks, paged: paginate(articleBlocks, g.linesPerPage, firstGridLine) };
+  }
+  let pages = new Map<NodeId, number>();
+  for (let pass = 1; ; pass++) {
+    const toc = typesetToc(body, pages, ctx, tocIds());
+    const blocks = [...toc.blocks, ...articleBlocks];
+    resolveKeeps(blocks);
+    const paged = paginate(blocks, g.linesPerPage, firstGridLine);
+    const found = titlePages(body, blocks, paged);
+    toc.node.passes = pass;
+    const settled = toc.node.items.every((item) => item.kind !== 'tocEntry' || found.get(item.article) === item.page);
+    if (settled || pass === TOC_PASSES) {
+      if (!settled) ctx.diags.warn('toc.unstable', issue.meta.where.title, { passes: pass });
+      return { toc: toc.node, blocks, paged };
+    }
+    pages = found;
+  }
+}
+
+/** The page each article's title came out on, by the article's id. */
+function titlePages(body: SetIssue['body'], blocks: readonly FlowBlock[], paged: readonly PagedLine[][]): Map<NodeId, number> {
+  const owner = new Map(articlesOf({ body } as SetIssue).map((a) => [a.title as FlowBlock['node'], a.id]));
+  const found = new Map<NodeId, number>();
+  paged.forEach((lines, p) => {
+    for (const { block, index } of lines) {
+      const article = owner.get(blocks[block]!.node);
+      if (article !== undefined && index === 0) found.set(article, p + 1);
+    }
+  });
+  return found;
+}
+
 /** The first grid line whose body baseline lies bodyGap pitches below the masthead's rule. */
 function bodyStart(ruleY: number, ctx: TypesetContext): number {
   const g = ctx.geometry;
@@ -69,7 +125,7 @@ function bodyStart(ruleY: number, ctx: TypesetContext): number {
 
 /** The articles as set-tree nodes (runs of one section under its heading) and the flow blocks that place them. */
 function flowArticles(issue: Issue, ctx: TypesetContext, cache: FlowCache | undefined): { body: SetIssue['body']; blocks: FlowBlock[] } {
-  const flow = new ArticleFlow(ctx);
+  const flow = new ArticleFlow(ctx, issue.meta.date);
   const body: Array<SetSection | SetArticle> = [];
   const blocks: FlowBlock[] = [];
   let section: SetSection | undefined;

@@ -59,8 +59,11 @@ describe('an article with every kind of block', () => {
     docx = path.join(root, 'out/2024-09.docx');
   });
 
-  it('keeps all the text, in order, in the PDF', () => {
+  it('keeps all the text, in order, in the PDF (the photo, too tall for the rest of page 1, floated to the top of page 2)', () => {
     const text = squeeze(pdfText(pdf));
+    const photo = text.indexOf('现场照片');
+    expect(photo).toBeGreaterThan(text.indexOf('—1—'));
+    expect(photo).toBeLessThan(text.indexOf('（宝山邮政管理局供稿）'));
     const expected = [
       '【行业动态】',
       '各类内容的文章',
@@ -71,7 +74,6 @@ describe('an article with every kind of block', () => {
       '1.第一项措施，内容较长，需要换行的时候后面的行应当与第一行的文字对齐，而不是与编号对齐。',
       '2.第二项措施。',
       '●无序的一项。',
-      '现场照片',
       '单位数量甲单位12乙单位7',
       '1.小结',
       '结尾的一段话。',

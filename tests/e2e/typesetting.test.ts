@@ -56,7 +56,7 @@ function geometryOf(t: Template): Geometry {
 /** A body line with where it sits; `para` numbers paragraphs across pages. */
 interface BodyLine extends PdfLine {
   page: number;
-  slot: number;
+  gridLine: number;
   indented: boolean;
   paraEnd: boolean;
   para: number;
@@ -97,7 +97,7 @@ describe.each([['jianbao'], ['gbt9704']])('the sample issue set in %s', (templat
     for (const p of pages) {
       const onPage = body.filter((l) => l.page === p.number);
       expect(onPage.length, `page ${p.number}`).toBeLessThanOrEqual(geo.lines);
-      expect(new Set(onPage.map((l) => l.slot)).size, `page ${p.number}`).toBe(onPage.length);
+      expect(new Set(onPage.map((l) => l.gridLine)).size, `page ${p.number}`).toBe(onPage.length);
     }
   });
 
@@ -124,8 +124,11 @@ describe.each([['jianbao'], ['gbt9704']])('the sample issue set in %s', (templat
   });
 
   it(`holds exactly the grid's number of characters on full lines of pure Chinese text`, () => {
-    // Unless push-out moved the last character down with a mark that may not start a line.
-    const pushedOut = (i: number) => noStart.has(body[i + 1]?.chars[1]?.c ?? '');
+    // Unless push-out moved the last character down with a mark that may not
+    // start a line, or the line gave its last character to a paragraph's last
+    // line that would otherwise hold one alone (clreq: no lone last character).
+    const gaveOne = (i: number) => body[i + 1]?.paraEnd === true && body[i + 1]!.para === body[i]!.para && [...body[i + 1]!.text].filter(isHan).length === 2;
+    const pushedOut = (i: number) => noStart.has(body[i + 1]?.chars[1]?.c ?? '') || gaveOne(i);
     const pure = body.filter((l, i) => !l.paraEnd && !l.indented && [...l.text].every(isHan) && !pushedOut(i));
     expect(pure.length).toBeGreaterThan(3);
     for (const l of pure) expect([...l.text], l.text).toHaveLength(geo.chars);
@@ -245,7 +248,7 @@ function bodyLines(pages: PdfPage[], geo: Geometry): BodyLine[] {
       if (c.font !== 'FandolFang-Regular' || c.size !== 16) continue;
       if (firstTitle && l.y < firstTitle.y) continue;
       const indented = Math.abs(c.x - (geo.left(p.number) + 2 * geo.charPitch)) < 0.01;
-      out.push({ ...l, page: p.number, slot: Math.round((l.y - geo.top - geo.bodyOffset) / geo.pitch), indented, paraEnd: false, para: 0 });
+      out.push({ ...l, page: p.number, gridLine: Math.round((l.y - geo.top - geo.bodyOffset) / geo.pitch), indented, paraEnd: false, para: 0 });
     }
   }
   // A line ends its paragraph when the next body line is indented, or when a
@@ -254,7 +257,7 @@ function bodyLines(pages: PdfPage[], geo: Geometry): BodyLine[] {
   out.forEach((l, i) => {
     l.para = para;
     const next = out[i + 1];
-    const consecutive = next && (next.page === l.page ? next.slot === l.slot + 1 : true);
+    const consecutive = next && (next.page === l.page ? next.gridLine === l.gridLine + 1 : true);
     if (!next || next.indented || !consecutive) {
       l.paraEnd = true;
       para++;

@@ -11,6 +11,9 @@ export interface PdfChar {
   y: number;
   /** Right edge of the glyph's advance box. */
   right: number;
+  /** Top and bottom of that box (the font's ascender and descender; y grows downward). */
+  top: number;
+  bottom: number;
   font: string;
   size: number;
 }
@@ -38,7 +41,7 @@ export function pdfPages(file: string): PdfPage[] {
         const quad = cm[1]!.split(' ').map(Number);
         // MuPDF adds a space where it sees a gap; bulletin's PDFs draw no spaces.
         if (cm[4] === ' ') continue;
-        chars.push({ c: decode(cm[4]!), x: Number(cm[2]), y: Number(cm[3]), right: quad[2]!, font: fm[1]!.replace(/^[A-Z]{6}\+/, ''), size: Number(fm[2]) });
+        chars.push({ c: decode(cm[4]!), x: Number(cm[2]), y: Number(cm[3]), right: quad[2]!, top: quad[1]!, bottom: quad[5]!, font: fm[1]!.replace(/^[A-Z]{6}\+/, ''), size: Number(fm[2]) });
       }
     }
     pages.push({ number: Number(pm[1]), width: Number(pm[2]), chars, lines: groupLines(chars) });

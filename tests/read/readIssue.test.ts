@@ -139,7 +139,7 @@ describe('reading errors name the file, line and column', () => {
 
   it('reports every problem of a run, across files', () => {
     const d = problems({
-      'issues/2024-09/issue.yaml': 'organization: 甲\ntitle: 乙\neditor: 丙\ndate: 2024-02-30\nfoo: 1\n',
+      'issues/2024-09/issue.yaml': 'organization: 甲\ntitle: 乙\neditor: 丙\ndate: 2024-02-30\nfoobarbaz: 1\n',
       'issues/2024-09/01-a.md': '---\ntitle: 标题\n---\n\n<b>粗</b>\n',
       'issues/2024-09/02-b.md': '---\ntitle: [\n---\n\n正文。\n',
     });

@@ -18,6 +18,8 @@ const keeps = (k: Partial<Keeps>): Keeps => ({
   keepLinesTogether: false,
   keepWithNext: false,
   shortestPiece: 1,
+  float: false,
+  withPrevious: 0,
   ...k,
 });
 const line = (text: string, gridLines = 1): FlowLine => ({ gridLines, items: [], text });
@@ -32,11 +34,11 @@ const title = (name: string): FlowBlock => ({
 });
 /** Each page's line texts (spacer lines left out). */
 const layout = (blocks: FlowBlock[], perPage = 10, first = 0) =>
-  paginate(blocks, perPage, first).map((p) => p.filter((l) => l.line.text !== undefined).map((l) => `${l.slot}:${l.line.text}`));
+  paginate(blocks, perPage, first).map((p) => p.filter((l) => l.line.text !== undefined).map((l) => `${l.gridLine}:${l.line.text}`));
 
 describe('paginate', () => {
   it('splits a long paragraph leaving at least two lines on each page', () => {
-    // 6 slots taken, 4 left: 5 lines go 3 + 2.
+    // 6 grid lines taken, 4 left: 5 lines go 3 + 2.
     expect(layout([para('a', 6), para('b', 5)])).toEqual([
       ['0:a1', '1:a2', '2:a3', '3:a4', '4:a5', '5:a6', '6:b1', '7:b2', '8:b3'],
       ['0:b4', '1:b5'],
@@ -44,7 +46,7 @@ describe('paginate', () => {
   });
 
   it('moves a three-line paragraph whole rather than strand one line', () => {
-    // 8 slots taken, 2 left: 2 + 1 would leave a widow; 1 + 2 an orphan.
+    // 8 grid lines taken, 2 left: 2 + 1 would leave a widow; 1 + 2 an orphan.
     expect(layout([para('a', 8), para('b', 3)])).toEqual([['0:a1', '1:a2', '2:a3', '3:a4', '4:a5', '5:a6', '6:a7', '7:a8'], ['0:b1', '1:b2', '2:b3']]);
   });
 

@@ -70,13 +70,13 @@ it('the editor and the date keep masthead.editorLine.minGap em apart', () => {
 });
 
 describe('keeps and spaces', () => {
-  /** One-line paragraphs that fill the first page up to grid line `slot` (title and its space first). */
-  const fillTo = (slot: number, firstSlot: number) => Array.from({ length: slot - firstSlot - 2 }, (_, i) => `第${i + 1}段。`).join('\n\n');
-  const firstSlot = typesetFiles({}).layout.issue.masthead.firstGridLine;
+  /** One-line paragraphs that fill the first page up to grid line `gridLine` (title and its space first). */
+  const fillTo = (gridLine: number, firstGridLine: number) => Array.from({ length: gridLine - firstGridLine - 2 }, (_, i) => `第${i + 1}段。`).join('\n\n');
+  const firstGridLine = typesetFiles({}).layout.issue.masthead.firstGridLine;
 
   it('a heading keeps article.headingKeepLines lines of what follows on its page', () => {
     // The heading would fall on the page's last grid line, 21.
-    const files = { 'issues/2024-09/01-a.md': article(`${fillTo(21, firstSlot)}\n\n## 一、小标题\n\n后面的段落。`) };
+    const files = { 'issues/2024-09/01-a.md': article(`${fillTo(21, firstGridLine)}\n\n## 一、小标题\n\n后面的段落。`) };
     expect(pageOf(typesetFiles(files).layout, '一、小标题')).toBe(2);
     expect(pageOf(typesetFiles({ ...files, ...withTemplate('article: { headingKeepLines: 0 }\n') }).layout, '一、小标题')).toBe(1);
   });
@@ -84,7 +84,7 @@ describe('keeps and spaces', () => {
   it('a section heading keeps article.sectionKeepLines lines, and has article.sectionSpaceBefore lines above it', () => {
     // After one line of space the section heading would fall on grid line 21.
     const files = {
-      'issues/2024-09/01-a.md': article(fillTo(20, firstSlot)),
+      'issues/2024-09/01-a.md': article(fillTo(20, firstGridLine)),
       'issues/2024-09/02-b.md': article('正文。', 'title: 第二篇\nsection: 行业动态'),
     };
     expect(pageOf(typesetFiles(files).layout, '【行业动态】')).toBe(2);

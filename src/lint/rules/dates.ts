@@ -31,10 +31,23 @@ const RELATIVE_YEARS: ReadonlyArray<[string, number]> = [
 
 const DATE = /(?<![0-9])(?:([0-9]{4})[ \t]*年[ \t]*)?([0-9]{1,2})[ \t]*月[ \t]*([0-9]{1,2})[ \t]*[日号]/g;
 
-/** 2024年9月3日, 9月3日 (the year is the issue's): later than the issue date. */
+/**
+ * Words around a date that make it one a notice sets: a deadline or an
+ * appointed day (请于9月10日前报送, 定于9月2日举行, 即日起至9月30日止, 自9月1日起).
+ */
+const SET_BEFORE = /(?:于|至|到|截至|截止|自|从)[ \t]*$/u;
+const SET_AFTER = /^[ \t]*(?:前|之前|以前|止|为止|截止|起|开始)/u;
+
+/**
+ * 2024年9月3日, 9月3日 (the year is the issue's): later than the issue date.
+ * Not a date a notice sets (see SET_BEFORE, SET_AFTER), nor one in a table
+ * (timetables and deadlines).
+ */
 export const future = unitRule(FUTURE, (unit, ctx) => {
   const issueDate = ctx.issue.meta.date;
+  if (unit.inTable) return;
   for (const m of unit.text.matchAll(DATE)) {
+    if (SET_BEFORE.test(unit.text.slice(Math.max(0, m.index - 4), m.index)) || SET_AFTER.test(unit.text.slice(m.index + m[0].length))) continue;
     let year = issueDate.year;
     if (m[1] !== undefined) {
       year = Number(m[1]);

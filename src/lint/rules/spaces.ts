@@ -11,6 +11,10 @@
 // wide on purpose, and removing it would run the two phrases together.
 // An ASCII space in those places is reported without a fix: the writer
 // wants either that ideographic space or none, and only they can tell.
+// The same holds on a signature line (落款 written in the text: a short line
+// without sentence punctuation, in a paragraph of lines ended by hard breaks
+// or in a paragraph followed by one that is a date alone), where a space parts a unit from a name
+// (党委宣传部 张明): the fix would run them together.
 //
 // space.trailing: spaces and tabs at the end of a source line. Two or more
 // spaces before a line break inside a paragraph are a Markdown hard break,
@@ -21,6 +25,7 @@ import { cpAt, cpBefore } from '../../text/unicode.js';
 import { isChinese } from '../chars.js';
 import { quoteDepths, unitRule, type Rule } from '../rule.js';
 import type { LintMessage } from '../types.js';
+import type { Unit } from '../units.js';
 
 export const BETWEEN_HAN = 'space.betweenHan';
 export const TRAILING = 'space.trailing';
@@ -38,6 +43,24 @@ const NAME_SPACE_MESSAGE: LintMessage = {
   en: 'inside quotation marks or a title, separate two phrases with one ideographic space “　” (U+3000) or none',
 };
 
+const SIGNATURE_SPACE_MESSAGE: LintMessage = {
+  zh: '落款中单位与姓名之间的空格：请改用一个全角空格“　”，或删除',
+  en: 'on a signature line, a space parts a unit from a name: use one ideographic space “　” (U+3000) there, or none',
+};
+
+/** Signature lines are short and have no sentence punctuation. */
+const SIGNATURE_LINE_MAX = 24;
+const SENTENCE_MARKS = /[，。；：！？、,;:!?]/u;
+
+/** Whether `index` lies on a line of `unit` that reads as a signature line (see above). */
+function onSignatureLine(unit: Unit, index: number): boolean {
+  if (unit.kind !== 'body' || unit.inTable || !(unit.beforeDate || unit.text.includes('\n'))) return false;
+  const start = unit.text.lastIndexOf('\n', index - 1) + 1;
+  const end = unit.text.indexOf('\n', index);
+  const line = unit.text.slice(start, end < 0 ? undefined : end);
+  return [...line].length <= SIGNATURE_LINE_MAX && !SENTENCE_MARKS.test(line);
+}
+
 export const betweenHan = unitRule(BETWEEN_HAN, (unit, ctx) => {
   const text = unit.text;
   let depths: number[] | undefined;
@@ -47,10 +70,11 @@ export const betweenHan = unitRule(BETWEEN_HAN, (unit, ctx) => {
     if (!isChinese(cpBefore(text, s)) || !isChinese(cpAt(text, e))) continue;
     depths ??= quoteDepths(text);
     const inName = unit.kind === 'title' || (depths[s] ?? 0) > 0;
+    const signature = !inName && onSignatureLine(unit, s);
     const ascii = !m[0].includes('\u3000');
-    if (inName) {
+    if (inName || signature) {
       if (m[0] === '\u3000') continue;
-      ctx.out.at(BETWEEN_HAN, unit, s, NAME_SPACE_MESSAGE);
+      ctx.out.at(BETWEEN_HAN, unit, s, signature ? SIGNATURE_SPACE_MESSAGE : NAME_SPACE_MESSAGE);
     } else if (ascii) {
       ctx.out.at(BETWEEN_HAN, unit, s, ASCII_SPACE_MESSAGE, { start: s, end: e, replacement: '' });
     } else {

@@ -84,13 +84,19 @@ export function borderSpace(inside: number): number {
 }
 
 /**
- * The line height in a table's rows: each line of a row gives back two
- * rules' width, so that a row of any number of lines pays for the rule above
- * it and for one below it (at the table's end or a page break: rows never
- * split).
+ * A table row's height, rules not counted: Word and LibreOffice add each
+ * row's rule below it, and the first row's rule above it too, to the height
+ * asked for (measured in LibreOffice 7.4: a one-line first row of 580 twips
+ * and half-point rules takes 600, a two-line row after it of 1190 takes
+ * 1200). Each row so takes its grid lines exactly, as in the PDF.
  */
-export function tableLineHeight(pitch: number, ruleSize: number): number {
-  return pitch - 2 * ruleTwips(ruleSize);
+export function tableRowHeight(pitch: number, ruleSize: number, gridLines: number, first: boolean): number {
+  return gridLines * pitch - (first ? 2 : 1) * ruleTwips(ruleSize);
+}
+
+/** The line height inside a row: the row's height shared out in whole twips (the rest, under a twip a line, stays at the row's foot). */
+export function tableLineHeight(pitch: number, ruleSize: number, gridLines: number, first: boolean): number {
+  return Math.floor(tableRowHeight(pitch, ruleSize, gridLines, first) / Math.max(1, gridLines));
 }
 
 /** Column widths in points as twips that add up to exactly `width`. */

@@ -1,10 +1,12 @@
-// The 报头: real red paragraphs in a one-cell table whose exact height ends
+// The 报头: its marks at the top corners (内部资料, 注意保存, a 密级, the copy
+// number: each row one paragraph, left text, right text at a right tab on
+// the text block's edge), then real red paragraphs in a one-cell table whose exact height ends
 // on the red rule (the cell's bottom border), then an empty paragraph down
 // to the grid line where the typesetter starts the body. The table fixes
 // the masthead's height in Word and LibreOffice alike, whatever their line
 // metrics, so the body starts on the same grid line as in the PDF.
 import { STYLE_ROLES } from '../../template/styleRoles.js';
-import type { SetMasthead, SetMastheadLine } from '../../typeset/layout.js';
+import type { SetMasthead, SetMastheadLine, SetMastheadMark } from '../../typeset/layout.js';
 import { eighthPoints, mastheadGap, twips } from './geometry.js';
 import { paragraph, spacer, type WriteContext } from './paragraphs.js';
 import { tableCellProperties, tableProperties, tableRowProperties, type Border } from './properties.js';
@@ -32,7 +34,7 @@ export function masthead(m: SetMasthead, ctx: WriteContext): string {
   const editor = m.editorLine;
   // The editor flush left, the date at a right tab on the text block's edge.
   const editorLine = line(editor, (props) => runOf(props, `${runContent(editor.text)}<w:tab/>${runContent(editor.dateText)}`), width);
-  const cell = [centred(m.organization), centred(m.title), ...(m.number ? [centred(m.number)] : []), editorLine].join('');
+  const cell = [...markRows(m.marks, m.organization.top, ctx), centred(m.organization), centred(m.title), ...(m.number ? [centred(m.number)] : []), editorLine].join('');
 
   const rule: Border = { style: 'single', size: eighthPoints(m.rule.thickness), color: hexColor(m.rule.color) };
   const height = twips(m.rule.y);
@@ -48,4 +50,31 @@ export function masthead(m: SetMasthead, ctx: WriteContext): string {
     `<w:tr>${tableRowProperties({ height: { value: height, rule: 'exact' } })}<w:tc>${tableCellProperties({ width })}${cell}</w:tc></w:tr>` +
     '</w:tbl>';
   return table + spacer(mastheadGap(ctx.page.pitch, m.firstGridLine, height, rule.size));
+}
+
+/**
+ * The marks as the typesetter placed them, a paragraph a row (marks of one
+ * row share their top): each row exactly as high as its marks' em box, the
+ * space to the next row (or to the organisation's line, at `below`) after it.
+ */
+function markRows(marks: readonly SetMastheadMark[], below: number, ctx: WriteContext): string[] {
+  const tops = [...new Set(marks.map((mark) => mark.top))].sort((a, b) => a - b);
+  const style = styleOfRole(ctx.t, 'mastheadMarks');
+  return tops.map((top, i) => {
+    const row = marks.filter((mark) => mark.top === top);
+    const height = Math.max(...row.map((mark) => mark.height));
+    const next = tops[i + 1] ?? below;
+    const side = (s: 'left' | 'right') => row.find((mark) => mark.side === s);
+    const text = (mark: SetMastheadMark | undefined) =>
+      mark ? runOf(textRunProperties(ctx.t, { ...style, size: mark.size }, style), runContent(mark.text)) : '';
+    const right = side('right');
+    return paragraph(
+      {
+        style: STYLE_ROLES.mastheadMarks.word.id,
+        ...(right ? { tabs: [{ align: 'right' as const, position: ctx.page.textWidth }] } : {}),
+        spacing: { after: twips(next - top - height), before: 0, line: twips(height), lineRule: 'exact' },
+      },
+      text(side('left')) + (right ? `<w:r><w:tab/></w:r>${text(right)}` : ''),
+    );
+  });
 }

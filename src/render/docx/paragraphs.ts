@@ -4,7 +4,7 @@
 // height (the space the PDF leaves above the body and above the 报尾).
 import type { Template } from '../../template/loadTemplate.js';
 import { STYLE_ROLES } from '../../template/styleRoles.js';
-import type { Align, Keeps } from '../../typeset/layout.js';
+import type { Align, Keeps, NodeId, SetFigure } from '../../typeset/layout.js';
 import { spacerLine, type WordPage } from './geometry.js';
 import type { Media } from './package.js';
 import { paragraphProperties, type Justification, type ParagraphProperties } from './properties.js';
@@ -13,6 +13,12 @@ export interface WriteContext {
   t: Template;
   page: WordPage;
   media: Media;
+  /**
+   * Figures that went to the top of the next page, by the text node whose
+   * lines filled the page before them (SetFigure.float.after): written
+   * after those lines, in page order, not where they stand in the tree.
+   */
+  floats: Map<NodeId, SetFigure[]>;
 }
 
 /** The typesetter's alignments in Word's words. */
@@ -32,7 +38,7 @@ export function keepProperties(keeps: Keeps): Pick<ParagraphProperties, 'keepNex
   return { keepNext: keeps.keepWithNext, keepLines: keeps.keepLinesTogether, widowControl: keeps.widowControl };
 }
 
-/** An empty body paragraph `height` twips high, optionally starting a page. */
-export function spacer(height: number, pageBreakBefore = false): string {
-  return paragraph({ style: STYLE_ROLES.body.word.id, pageBreakBefore, spacing: { after: 0, before: 0, line: spacerLine(height), lineRule: 'exact' } });
+/** An empty body paragraph `height` twips high, optionally starting a page or kept with what follows it. */
+export function spacer(height: number, pageBreakBefore = false, keepNext = false): string {
+  return paragraph({ style: STYLE_ROLES.body.word.id, ...(keepNext ? { keepNext } : {}), pageBreakBefore, spacing: { after: 0, before: 0, line: spacerLine(height), lineRule: 'exact' } });
 }

@@ -34,7 +34,7 @@ export interface Border {
 const border = (name: string, b: Border | undefined): string =>
   b ? element(name, { 'w:val': b.style, 'w:color': b.color, 'w:sz': b.size, 'w:space': b.space }) : '';
 
-export type Justification = 'both' | 'left' | 'center' | 'right';
+export type Justification = 'both' | 'distribute' | 'left' | 'center' | 'right';
 
 /** Spacing in twips; `line` is the line height when `lineRule` is exact. */
 export interface Spacing {
@@ -53,6 +53,9 @@ export interface Indent {
   firstLineChars?: number;
 }
 
+/** ST_TabTlc: what a tab's room is filled with. */
+export type TabLeader = 'dot' | 'middleDot' | 'hyphen' | 'underscore';
+
 export interface ParagraphProperties {
   style?: string;
   keepNext?: boolean;
@@ -60,7 +63,8 @@ export interface ParagraphProperties {
   pageBreakBefore?: boolean;
   widowControl?: boolean;
   borders?: { top?: Border; left?: Border; bottom?: Border; right?: Border };
-  tabs?: ReadonlyArray<{ align: 'left' | 'right' | 'center'; position: number }>;
+  /** Tab stops; `leader` fills the room before the stop (a contents entry's dots). */
+  tabs?: ReadonlyArray<{ align: 'left' | 'right' | 'center'; position: number; leader?: TabLeader }>;
   /** East Asian line breaking and spacing (written as 1 or 0). */
   kinsoku?: boolean;
   wordWrap?: boolean;
@@ -85,7 +89,7 @@ export function paragraphProperties(p: ParagraphProperties): string {
     onOff('w:widowControl', p.widowControl),
     // §17.3.1.24: top, left, bottom, right.
     b && container('w:pBdr', [border('w:top', b.top), border('w:left', b.left), border('w:bottom', b.bottom), border('w:right', b.right)]),
-    p.tabs && container('w:tabs', p.tabs.map((t) => element('w:tab', { 'w:val': t.align, 'w:pos': t.position }))),
+    p.tabs && container('w:tabs', p.tabs.map((t) => element('w:tab', { 'w:val': t.align, 'w:leader': t.leader, 'w:pos': t.position }))),
     setting('w:kinsoku', p.kinsoku),
     setting('w:wordWrap', p.wordWrap),
     setting('w:topLinePunct', p.topLinePunct),

@@ -41,7 +41,7 @@ export function renderDocx({ template: t, layout }: DocxInput, options: DocxOpti
   const set = layout.issue;
   const meta = layout.metadata;
   const page = wordPage(t, set.pageNumber.style.size);
-  const ctx: WriteContext = { t, page, media: new Media() };
+  const ctx: WriteContext = { t, page, media: new Media(), floats: new Map() };
   const footerParts = footers(set.pageNumber, ctx);
   const headerParts = set.watermark ? watermarkHeaders(set.watermark, ctx) : [];
   const document = documentXml(set, ctx, {

@@ -54,6 +54,12 @@ const LOOKS: Record<StyleRole, ParagraphLook | 'inline'> = {
   distribution: plain('both', (t) => t.distribution.linePitch),
   pageNumber: plain('right', (t) => styleOfRole(t, 'pageNumber').size),
   watermark: 'inline',
+  mastheadMarks: plain('left'),
+  signature: plain('right'),
+  tocTitle: plain('center'),
+  tocSection: plain('left'),
+  tocEntry: plain('left'),
+  listBullet: 'inline',
 };
 
 /** The text style the template gives a role. */

@@ -95,8 +95,8 @@ export function drawPage(page: LayoutPage, pageIndex: number, ctx: PageContext):
       if (font.subset.codePointOf.get(gid) !== cp) faithful = false;
       hex += gid.toString(16).toUpperCase().padStart(4, '0');
     }
-    // A glyph that cannot say what it stands for (.notdef, or one glyph for two characters): the marked content does.
-    const actual = run.actualText ?? (faithful ? undefined : run.text);
+    // A glyph that cannot say what it stands for (.notdef, or one glyph for two characters), or an address's pieces: the marked content does.
+    const actual = run.actualText ?? run.copyText ?? (faithful ? undefined : run.text);
     if (actual !== undefined) out.beginMarked('Span', { ActualText: textString(actual) });
     const color = deviceColor(run.color, ctx.deviceCmyk);
     const draw = {

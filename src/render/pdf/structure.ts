@@ -2,8 +2,11 @@
 // Layout's set tree, in reading order: Document → the masthead → a Sect per
 // section and per article → H1 (title), P, H2–H4, L/LI/Lbl/LBody, Table/TR/
 // TH/TD, Figure (its caption as Alt) and Caption, BlockQuote (编者按) → the
-// 报尾. Each drawn item's owner names the element its marked content joins.
-import type { NodeId, SetArticle, SetBlock, SetIssue, SetPiece, SetText } from '../../typeset/layout.js';
+// 报尾; the 本期要目 as TOC/TOCI after the masthead. A figure that floated to
+// the next page keeps its place in reading order (where it was written); its
+// element says where it went. Each drawn item's owner names the element its
+// marked content joins.
+import type { NodeId, SetArticle, SetBlock, SetIssue, SetPiece, SetText, SetToc } from '../../typeset/layout.js';
 import { name, type PdfDict } from './objects.js';
 
 /** A marked-content sequence on a page (index from 0), by its MCID. */
@@ -21,6 +24,8 @@ export interface StructElem {
   attributes?: PdfDict;
   /** A title for the element (an article's or section's). */
   title?: string;
+  /** Written as the element's /T: where a floated figure went. */
+  shownTitle?: string;
 }
 
 /** Types of our own and the standard types they stand for (the RoleMap, §14.8.4). */
@@ -71,7 +76,9 @@ export function buildStructure(issue: SetIssue): Structure {
         case 'figure':
           return b.panels.flatMap((panel) => {
             const alt = panel.caption ? pieceText(panel.caption.content) : undefined;
-            const figure = leaf(panel.image.id, 'Figure', alt !== undefined ? { alt } : {});
+            // A floated figure is drawn at the top of a later page than its text: its title says which.
+            const floated = b.float ? { shownTitle: `moved to the top of page ${b.placements[0]?.page ?? b.float.from.page + 1}` } : {};
+            const figure = leaf(panel.image.id, 'Figure', { ...(alt !== undefined ? { alt } : {}), ...floated });
             return panel.caption ? [figure, text(panel.caption)] : [figure];
           });
         case 'table':
@@ -92,10 +99,25 @@ export function buildStructure(issue: SetIssue): Structure {
   const article = (a: SetArticle): StructElem =>
     elem('Sect', [leaf(a.title.id, 'H1'), ...blocks(a.blocks)], { title: a.title.lines.join('') });
 
+  /** The contents box: its title as the TOC's caption, an entry a TOCI, a section's entries a TOC inside the section's TOCI. */
+  const contents = (toc: SetToc): StructElem => {
+    const top = elem('TOC', [leaf(toc.title.id, 'Caption')]);
+    let list = top;
+    for (const item of toc.items) {
+      if (item.kind === 'tocEntry') {
+        list.kids.push(elem('TOCI', [leaf(item.id, 'P')]));
+      } else {
+        list = elem('TOC');
+        top.kids.push(elem('TOCI', [leaf(item.id, 'P'), list]));
+      }
+    }
+    return top;
+  };
+
   const m = issue.masthead;
   const masthead = elem(
     'Masthead',
-    [m.organization, m.title, ...(m.number ? [m.number] : []), m.editorLine].map((line) => leaf(line.id, 'P')),
+    [...m.marks, m.organization, m.title, ...(m.number ? [m.number] : []), m.editorLine].map((line) => leaf(line.id, 'P')),
   );
   const body = issue.body.map((n) =>
     n.kind === 'article' ? article(n) : elem('Sect', [leaf(n.heading.id, 'SectionHeading'), ...n.articles.map(article)], { title: n.name }),
@@ -105,7 +127,8 @@ export function buildStructure(issue: SetIssue): Structure {
     const d = issue.distribution;
     tail.push(elem('Distribution', [...d.entries.map((e) => leaf(e.id, 'P')), ...(d.copies ? [leaf(d.copies.id, 'P')] : [])]));
   }
-  return { root: elem('Document', [masthead, ...body, ...tail]), leaves };
+  const toc = issue.toc ? [contents(issue.toc)] : [];
+  return { root: elem('Document', [masthead, ...toc, ...body, ...tail]), leaves };
 }
 
 /** Drop, in place, the elements that hold no content (a table cell may stay empty); false when `e` itself goes. */

@@ -24,6 +24,7 @@ export function writeStructure(file: PdfFile, root: StructElem, marked: StructEl
       S: name(e.type),
       P: parent,
       ...(pg !== undefined ? { Pg: pages[pg]! } : {}),
+      ...(e.shownTitle !== undefined ? { T: textString(e.shownTitle) } : {}),
       ...(e.alt !== undefined ? { Alt: textString(e.alt) } : {}),
       ...(e.attributes ? { A: e.attributes } : {}),
       K: kids.length === 1 ? kids[0]! : kids,

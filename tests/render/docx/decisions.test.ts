@@ -73,9 +73,21 @@ function expectedParagraphs(layout: Layout): Expected[] {
   for (const line of [m.organization, m.title, ...(m.number ? [m.number] : [])]) out.push({ what: 'masthead', text: line.text });
   out.push({ what: 'masthead', text: `${m.editorLine.text}\t${m.editorLine.dateText}` }, { what: 'space under the masthead', text: '' });
   const text = (node: SetText, label = ''): void => {
-    out.push({ what: `${node.role} ${node.lines[0]}`, text: label + textOf(node.content), ...keepsOf(node.keeps), spaceBefore: node.placements[0]!.spaceBefore });
+    const what = `${node.role} ${node.lines[0]}`;
+    const all = label + textOf(node.content);
+    const k = node.keeps;
+    // Kept with the next block and broken across pages: two paragraphs, divided at its last page break (LibreOffice would move all of it).
+    if (k.keepWithNext && !k.keepLinesTogether && node.placements.length > 1) {
+      const chars = [...node.lines.slice(0, node.placements.at(-1)!.first).join('')].filter((c) => !/\s/.test(c)).length;
+      let cut = label.length;
+      for (let n = 0; n < chars; cut++) if (!/\s/.test(all[cut]!)) n++;
+      out.push({ what, text: all.slice(0, cut), keepNext: false, keepLines: false, widowControl: false, spaceBefore: node.placements[0]!.spaceBefore });
+      out.push({ what: `${what} (its last page)`, text: all.slice(cut), keepNext: true, keepLines: false, widowControl: false });
+      return;
+    }
+    out.push({ what, text: all, ...keepsOf(k), spaceBefore: node.placements[0]!.spaceBefore });
   };
-  const block = (b: SetBlock): void => {
+  const block = (b: SetBlock, before?: SetBlock): void => {
     switch (b.kind) {
       case 'text':
         return text(b);
@@ -83,7 +95,7 @@ function expectedParagraphs(layout: Layout): Expected[] {
         for (const item of b.items) item.blocks.forEach((inner, k) => (inner.kind === 'text' && k === 0 ? text(inner, item.label.text + item.label.after) : block(inner)));
         return;
       case 'quote':
-        return b.blocks.forEach(block);
+        return b.blocks.forEach((inner) => block(inner));
       case 'figure':
         for (const { caption } of b.panels) {
           // The image's paragraph keeps with its caption when the figure is kept whole.
@@ -92,8 +104,10 @@ function expectedParagraphs(layout: Layout): Expected[] {
         }
         return;
       case 'table':
+        // The grid lines above it, as an empty paragraph kept with it when the block before keeps with it.
+        if (b.placements[0]!.spaceBefore > 0) out.push({ what: 'space above a table', text: '', keepNext: before !== undefined && 'keeps' in before && before.keeps.keepWithNext });
         b.rows.forEach((row, r) => {
-          const keepNext = r < b.rows.length - 1 ? b.keeps.keepLinesTogether : b.keeps.keepWithNext;
+          const keepNext = r < b.rows.length - 1 ? b.keeps.keepLinesTogether || row.keepWithNext : b.keeps.keepWithNext;
           for (const cell of row.cells) out.push({ what: `row ${r}`, text: textOf(cell.content), keepNext, row: { header: b.repeatsHeader && row.header } });
         });
     }
@@ -101,7 +115,7 @@ function expectedParagraphs(layout: Layout): Expected[] {
   const article = (a: SetArticle): void => {
     const t = a.title;
     out.push({ what: 'title', text: t.lines.join('\n'), ...keepsOf(t.keeps), spaceBefore: t.placements[0]!.spaceBefore });
-    a.blocks.forEach(block);
+    a.blocks.forEach((b, i) => block(b, a.blocks[i - 1]));
   };
   for (const node of set.body) {
     if (node.kind === 'section') (text(node.heading), node.articles.forEach(article));
@@ -148,17 +162,17 @@ describe('an issue whose keeps and page breaks matter', () => {
     expect(heading.lines).toHaveLength(2);
     expect(heading.keeps.widowControl).toBe(true);
     // It would have started on the previous page's last grid line: the typesetter moved it whole.
-    expect(heading.placements).toEqual([expect.objectContaining({ slot: 0, lines: 2 })]);
+    expect(heading.placements).toEqual([expect.objectContaining({ gridLine: 0, lines: 2 })]);
     const before = nodes[nodes.indexOf(heading) - 1]! as SetText;
     const last = before.placements.at(-1)!;
     expect(last.page).toBe(heading.placements[0]!.page - 1);
-    expect(last.slot + last.lines).toBe(21);
+    expect(last.gridLine + last.lines).toBe(21);
     // A heading followed by a list, moved with it to the top of a page: it would have had a page's last line.
     const h2 = nodes.findIndex((n) => n.kind === 'text' && n.role === 'heading2');
     expect(nodes[h2 + 1]!.kind).toBe('list');
-    expect((nodes[h2] as SetText).placements[0]!.slot).toBe(0);
+    expect((nodes[h2] as SetText).placements[0]!.gridLine).toBe(0);
     const above = (nodes[h2 - 1] as SetText).placements.at(-1)!;
-    expect(above.slot + above.lines).toBe(21);
+    expect(above.gridLine + above.lines).toBe(21);
   });
 
   it('writes every paragraph the tree calls for, with its text, in order', () => {

@@ -3,7 +3,7 @@
 // than typeset.
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../../src/diagnostics.js';
-import { boxedLineHeight, columnTwips, distributionGap, emus, ruleTwips, tableLineHeight, titleSpacing, wordPage } from '../../../src/render/docx/geometry.js';
+import { boxedLineHeight, columnTwips, distributionGap, emus, ruleTwips, tableLineHeight, tableRowHeight, titleSpacing, wordPage } from '../../../src/render/docx/geometry.js';
 import { loadTemplate } from '../../../src/template/loadTemplate.js';
 
 describe('Word geometry', () => {
@@ -26,7 +26,11 @@ describe('Word geometry', () => {
     expect(boxedLineHeight(600, 4, 2)).toBe(590);
     expect(2 * (600 - boxedLineHeight(600, 4, 2))).toBeGreaterThanOrEqual(2 * ruleTwips(4));
     expect(boxedLineHeight(600, 4, 1)).toBe(580);
-    expect(tableLineHeight(600, 4)).toBe(580);
+    // The first row pays for two half-point rules, the others for the one below them.
+    expect(tableLineHeight(600, 4, 1, true)).toBe(580);
+    expect(tableRowHeight(600, 4, 2, false)).toBe(1190);
+    expect(tableLineHeight(600, 4, 2, false)).toBe(595);
+    expect(tableLineHeight(600, 4, 3, false)).toBe(596);
   });
 
   it('makes column widths add up to the measure exactly', () => {
