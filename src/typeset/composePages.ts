@@ -20,16 +20,16 @@ export interface PageParts {
 }
 
 export function composePages(parts: PageParts, ctx: TypesetContext): LayoutPage[] {
-  const g = ctx.geometry;
+  const geometry = ctx.geometry;
   recordPlacements(parts.paged, parts.blocks);
   return parts.paged.map((lines, i) => {
     const number = i + 1;
     const x0 = ctx.textBlockX(number);
-    const page: LayoutPage = { number, textBlock: { x: x0, y: g.top, width: g.width, height: g.height }, items: [], lines: [] };
+    const page: LayoutPage = { number, textBlock: { x: x0, y: geometry.top, width: geometry.width, height: geometry.height }, items: [], lines: [] };
     // Under the text, so it never hides a character.
     if (parts.watermark) page.items.push(...parts.watermark.items);
     if (i === 0) {
-      page.items.push(...translateItems(parts.masthead.items, x0, g.top));
+      page.items.push(...translateItems(parts.masthead.items, x0, geometry.top));
       page.lines.push(...parts.masthead.lines);
     }
     for (const { line, gridLine, repeated } of lines) {
@@ -41,7 +41,7 @@ export function composePages(parts: PageParts, ctx: TypesetContext): LayoutPage[
     page.items.push(...boxes(lines, x0, ctx));
     const dist = parts.distribution;
     if (dist && number === dist.place.page) {
-      page.items.push(...translateItems(dist.block.items, x0, g.top + dist.place.top));
+      page.items.push(...translateItems(dist.block.items, x0, geometry.top + dist.place.top));
       page.lines.push(...dist.block.lines);
     }
     const pn = typesetPageNumber(number, ctx);

@@ -43,11 +43,11 @@ const keepsOf = (partial: Partial<Keeps>): Keeps => ({
  */
 export function typesetToc(body: SetIssue['body'], pages: ReadonlyMap<NodeId, number>, ctx: TypesetContext, ids: () => NodeId): TocFlow {
   const rules = ctx.template.toc;
-  const g = ctx.geometry;
+  const geometry = ctx.geometry;
   const id = ids();
-  const box: SetBox = { id, measure: { x: 0, width: g.width }, thickness: rules.rule, color: ctx.color(rules.ruleColor) };
-  const inset = rules.inset * g.charPitch;
-  const inner = { x: inset, width: g.width - 2 * inset };
+  const box: SetBox = { id, measure: { x: 0, width: geometry.width }, thickness: rules.rule, color: ctx.color(rules.ruleColor) };
+  const inset = rules.inset * geometry.charPitch;
+  const inner = { x: inset, width: geometry.width - 2 * inset };
   const blocks: FlowBlock[] = [];
   const items: Array<SetText | SetTocEntry> = [];
 
@@ -70,7 +70,7 @@ export function typesetToc(body: SetIssue['body'], pages: ReadonlyMap<NodeId, nu
       box,
       placements: [],
     };
-    const baseline = ctx.baselineIn(0, g.pitch, style.size, style.face);
+    const baseline = ctx.baselineIn(0, geometry.pitch, style.size, style.face);
     blocks.push({ lines: set.map((l) => line(glyphsToRuns(l.glyphs, inner.x + indent + l.x, baseline, ctx, { node: node.id }), l.text)), keeps: node.keeps, node });
     return node;
   };
@@ -82,7 +82,7 @@ export function typesetToc(body: SetIssue['body'], pages: ReadonlyMap<NodeId, nu
   // Room for the widest number the issue could have (two digits at least), and two leaders.
   const widestPage = Math.max(99, ...pages.values());
   const numberRoom = oneLine(fill(rules.pageFormat, { n: widestPage }), style, ctx).width + 2 * leaderPitch;
-  const baseline = ctx.baselineIn(0, g.pitch, style.size, style.face);
+  const baseline = ctx.baselineIn(0, geometry.pitch, style.size, style.face);
   const right = inner.x + inner.width;
 
   const entry = (article: SetArticle, indent: number): SetTocEntry => {
@@ -133,7 +133,7 @@ export function typesetToc(body: SetIssue['body'], pages: ReadonlyMap<NodeId, nu
     return node;
   };
 
-  const indent = rules.entryIndent * g.charPitch;
+  const indent = rules.entryIndent * geometry.charPitch;
   for (const b of body) {
     if (b.kind === 'section') {
       items.push(heading('tocSection', fill(rules.sectionFormat, { section: b.name }), 'left', 0));

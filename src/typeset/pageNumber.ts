@@ -7,15 +7,15 @@ import { glyphsToRuns } from './runs.js';
 import { oneLine } from './setLines.js';
 
 export function typesetPageNumber(pageNumber: number, ctx: TypesetContext): { runs: TextRun[]; text: string } {
-  const p = ctx.template.pageNumber;
-  const g = ctx.geometry;
-  const style = ctx.style(p.style);
-  const text = fill(p.format, { n: pageNumber });
+  const rules = ctx.template.pageNumber;
+  const geometry = ctx.geometry;
+  const style = ctx.style(rules.style);
+  const text = fill(rules.format, { n: pageNumber });
   const line = oneLine(text, style, ctx);
   const left = ctx.textBlockX(pageNumber);
-  const inset = p.indent * style.size;
-  const x = ctx.isOddPage(pageNumber) ? left + g.width - inset - line.width : left + inset;
-  const top = g.top + g.height + p.offset;
+  const inset = rules.indent * style.size;
+  const x = ctx.isOddPage(pageNumber) ? left + geometry.width - inset - line.width : left + inset;
+  const top = geometry.top + geometry.height + rules.offset;
   const baseline = ctx.baselineIn(top, style.size, style.size, style.face);
   return { runs: glyphsToRuns(line.glyphs, x, baseline, ctx, { artifact: 'pagination' }), text };
 }

@@ -8,12 +8,12 @@ import type { PagedLine } from './paginate.js';
 
 /** The 报尾's place; a new, empty page is added to `paged` when it takes one. */
 export function placeDistribution(dist: DistributionBlock, paged: PagedLine[][], firstGridLine: number, ctx: TypesetContext): SetDistribution {
-  const g = ctx.geometry;
+  const geometry = ctx.geometry;
   let page = paged.length - 1;
   const last = paged[page]!;
   const used = last.length > 0 ? Math.max(...last.map((l) => l.gridLine + l.line.gridLines)) : page === 0 ? firstGridLine : 0;
-  let contentBottom = used * g.pitch;
-  const free = g.height - (used + ctx.template.distribution.spaceAbove) * g.pitch;
+  let contentBottom = used * geometry.pitch;
+  const free = geometry.height - (used + ctx.template.distribution.spaceAbove) * geometry.pitch;
   let newPage = false;
   if (dist.node.height > free + 1e-6) {
     paged.push([]);
@@ -21,5 +21,5 @@ export function placeDistribution(dist: DistributionBlock, paged: PagedLine[][],
     newPage = true;
     contentBottom = 0;
   }
-  return { ...dist.node, page: page + 1, top: g.height - dist.node.height, contentBottom, newPage };
+  return { ...dist.node, page: page + 1, top: geometry.height - dist.node.height, contentBottom, newPage };
 }

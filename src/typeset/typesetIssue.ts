@@ -29,7 +29,7 @@ export interface TypesetOptions {
 }
 
 export function typesetIssue(issue: Issue, ctx: TypesetContext, options: TypesetOptions): Layout {
-  const g = ctx.geometry;
+  const geometry = ctx.geometry;
   const masthead = typesetMasthead(issue.meta, ctx);
   const firstGridLine = bodyStart(masthead.node.rule.y, ctx);
 
@@ -53,8 +53,8 @@ export function typesetIssue(issue: Issue, ctx: TypesetContext, options: Typeset
     ...(watermark ? { watermark: watermark.node } : {}),
   };
   return {
-    width: g.pageWidth,
-    height: g.pageHeight,
+    width: geometry.pageWidth,
+    height: geometry.pageHeight,
     pages,
     issue: set,
     faces: documentFaces(ctx),
@@ -80,17 +80,17 @@ function paginateWithToc(
   ctx: TypesetContext,
   issue: Issue,
 ): { toc?: SetToc; blocks: FlowBlock[]; paged: PagedLine[][] } {
-  const g = ctx.geometry;
+  const geometry = ctx.geometry;
   if (!tocIds) {
     resolveKeeps(articleBlocks);
-    return { blocks: articleBlocks, paged: paginate(articleBlocks, g.linesPerPage, firstGridLine) };
+    return { blocks: articleBlocks, paged: paginate(articleBlocks, geometry.linesPerPage, firstGridLine) };
   }
   let pages = new Map<NodeId, number>();
   for (let pass = 1; ; pass++) {
     const toc = typesetToc(body, pages, ctx, tocIds());
     const blocks = [...toc.blocks, ...articleBlocks];
     resolveKeeps(blocks);
-    const paged = paginate(blocks, g.linesPerPage, firstGridLine);
+    const paged = paginate(blocks, geometry.linesPerPage, firstGridLine);
     const found = titlePages(body, blocks, paged);
     toc.node.passes = pass;
     const settled = toc.node.items.every((item) => item.kind !== 'tocEntry' || found.get(item.article) === item.page);
@@ -117,10 +117,10 @@ function titlePages(body: SetIssue['body'], blocks: readonly FlowBlock[], paged:
 
 /** The first grid line whose body baseline lies bodyGap pitches below the masthead's rule. */
 function bodyStart(ruleY: number, ctx: TypesetContext): number {
-  const g = ctx.geometry;
-  const bodyBaseline = ctx.baselineIn(0, g.pitch, g.body.size, g.body.face);
-  const minBaseline = ruleY + ctx.template.masthead.bodyGap * g.pitch;
-  return Math.max(0, Math.ceil((minBaseline - bodyBaseline) / g.pitch - 1e-6));
+  const geometry = ctx.geometry;
+  const bodyBaseline = ctx.baselineIn(0, geometry.pitch, geometry.body.size, geometry.body.face);
+  const minBaseline = ruleY + ctx.template.masthead.bodyGap * geometry.pitch;
+  return Math.max(0, Math.ceil((minBaseline - bodyBaseline) / geometry.pitch - 1e-6));
 }
 
 /** The articles as set-tree nodes (runs of one section under its heading) and the flow blocks that place them. */
@@ -151,16 +151,16 @@ function flowArticles(issue: Issue, ctx: TypesetContext, cache: FlowCache | unde
  * flow, and the 报尾, which has a page's text block at most.
  */
 function reportTooTall(blocks: readonly FlowBlock[], dist: DistributionBlock | undefined, issue: Issue, ctx: TypesetContext): void {
-  const g = ctx.geometry;
-  for (const { unit, lines } of tooTall(blocks, g.linesPerPage)) {
-    ctx.diags.error('block.tooTall', unit.pos, { what: unit.what, lines, max: g.linesPerPage });
+  const geometry = ctx.geometry;
+  for (const { unit, lines } of tooTall(blocks, geometry.linesPerPage)) {
+    ctx.diags.error('block.tooTall', unit.pos, { what: unit.what, lines, max: geometry.linesPerPage });
   }
-  if (dist && dist.node.height > g.height + 1e-6) {
+  if (dist && dist.node.height > geometry.height + 1e-6) {
     // In the 报尾's own lines: those it has, and those its rows leave room for.
     const pitch = ctx.template.distribution.linePitch;
     const lines = dist.lines.length;
     const padding = dist.node.height - lines * pitch;
-    const max = Math.floor((g.height - padding) / pitch + 1e-6);
+    const max = Math.floor((geometry.height - padding) / pitch + 1e-6);
     ctx.diags.error('block.tooTall', issue.meta.distribution[0]?.pos, { what: 'distribution', lines, max });
   }
 }

@@ -15,9 +15,9 @@ export function typesetWatermark(ctx: TypesetContext): Watermark {
   const rules = ctx.template.draft;
   const style = ctx.roleStyle('watermark');
   const line = oneLine(rules.text, style, ctx);
-  const g = ctx.geometry;
-  const cx = g.pageWidth / 2;
-  const cy = g.pageHeight / 2;
+  const geometry = ctx.geometry;
+  const cx = geometry.pageWidth / 2;
+  const cy = geometry.pageHeight / 2;
   // The em box centred on the page centre, with the face's own ascent.
   const baseline = ctx.baselineIn(cy - style.size / 2, style.size, style.size, style.face);
   const items = glyphsToRuns(line.glyphs, cx - line.width / 2, baseline, ctx, { artifact: 'watermark' }).map((run) => ({
