@@ -1,6 +1,7 @@
 // Page images in tests: a PDF page rasterised by poppler (pdftoppm), an SVG
 // page by resvg, both as grey pixels, and how many pixels two images differ in.
 import { execFileSync } from 'node:child_process';
+import { inflateSync } from 'node:zlib';
 
 export interface Gray {
   width: number;
@@ -99,4 +100,49 @@ export function boxBlur(img: Gray): Gray {
     }
   }
   return { width: w, height: h, data };
+}
+
+/** A PNG of 8-bit greyscale, RGB or RGBA (not interlaced) decoded as grey: any of the five filters. */
+export function pngGray(file: Buffer): Gray {
+  let width = 0;
+  let height = 0;
+  let channels = 0;
+  const idat: Buffer[] = [];
+  for (let at = 8; at < file.length; ) {
+    const len = file.readUInt32BE(at);
+    const type = file.toString('latin1', at + 4, at + 8);
+    const data = file.subarray(at + 8, at + 8 + len);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      if (data[8] !== 8 || data[12] !== 0) throw new Error('not an 8-bit, non-interlaced PNG');
+      channels = ({ 0: 1, 2: 3, 6: 4 } as Record<number, number>)[data[9]!] ?? 0;
+      if (!channels) throw new Error(`PNG colour type ${data[9]} not read here`);
+    } else if (type === 'IDAT') idat.push(data);
+    at += 12 + len;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const rows = new Uint8Array(height * stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!;
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let i = 0; i < stride; i++) {
+      const a = i >= channels ? rows[y * stride + i - channels]! : 0;
+      const b = y > 0 ? rows[(y - 1) * stride + i]! : 0;
+      const c = y > 0 && i >= channels ? rows[(y - 1) * stride + i - channels]! : 0;
+      const p = a + b - c;
+      const [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - b), Math.abs(p - c)];
+      const predictor = [0, a, b, (a + b) >> 1, pa <= pb && pa <= pc ? a : pb <= pc ? b : c][filter];
+      if (predictor === undefined) throw new Error(`PNG filter ${filter} in row ${y}`);
+      rows[y * stride + i] = (line[i]! + predictor) & 0xff;
+    }
+  }
+  if (channels === 1) return { width, height, data: rows };
+  const rgba = new Uint8Array(width * height * 4);
+  for (let i = 0; i < width * height; i++) {
+    rgba.set(rows.subarray(i * channels, i * channels + 3), i * 4);
+    rgba[i * 4 + 3] = channels === 4 ? rows[i * channels + 3]! : 255;
+  }
+  return rgbaToGray(rgba, width, height);
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pageFileName } from '../../src/pageFiles.js';
 import { bulletin } from '../helpers/cli.js';
+import { boxBlur, differingShareNear, pdfPageGray, pngGray } from '../helpers/pixels.js';
 import { copySampleProject } from '../helpers/project.js';
 
 /** Width, height and pixels per metre (pHYs) of a PNG, from its chunks. */
@@ -70,6 +71,24 @@ describe('page images', () => {
     expect(f.status).toBe(2);
     expect(f.stderr).toContain('png、svg');
   });
+
+  it('draws each page as poppler draws the PDF at the same resolution, across the bands a large page is drawn in', () => {
+    // At 300 dpi an A4 page (2480 × 3508) is drawn in two bands (src/render/png.ts): a band
+    // placed a pixel off, or one left white, shows against poppler's page of the same PDF.
+    const r = bulletin(root, ['build', '2024-08', '--format', 'png', '--dpi', '300', '--out', 'hi']);
+    expect(r.status, r.stderr).toBe(0);
+    for (const page of [1, pages]) {
+      const ours = pngGray(readFileSync(path.join(root, 'hi/2024-08', pageFileName('2024-08', page, pages, 'png'))));
+      expect([ours.width, ours.height]).toEqual([Math.round((A4.width / 72) * 300), Math.round((A4.height / 72) * 300)]);
+      const theirs = pdfPageGray(path.join(root, 'out/2024-08.pdf'), page, 300);
+      const share = differingShareNear(boxBlur(ours), boxBlur(theirs), 32, 1);
+      expect(share, `page ${page}: ${(share * 100).toFixed(3)} % of pixels differ`).toBeLessThanOrEqual(0.005);
+      // Ink in both halves of the page: the lower band is drawn too.
+      const inkRows = (y0: number, y1: number) => Array.from({ length: y1 - y0 }, (_, k) => ours.data.subarray((y0 + k) * ours.width, (y0 + k + 1) * ours.width).some((v) => v < 128)).filter(Boolean).length;
+      expect(inkRows(0, ours.height >> 1), `page ${page}, upper half`).toBeGreaterThan(100);
+      expect(inkRows(ours.height >> 1, ours.height), `page ${page}, lower half`).toBeGreaterThan(100);
+    }
+  }, 180_000);
 
   it('writes SVG pages beside them without touching the PNGs', () => {
     const before = files('png').map((f) => statSync(path.join(folder(), f)).mtimeMs);
