@@ -19,8 +19,7 @@ async function deadPid(): Promise<number> {
 const PARA = '为贯彻落实《“十四五”上海市邮政业发展规划》，推动快递业与制造业深度融合发展。';
 
 describe('temporaries of the output folder', () => {
-  // Not implemented yet (issue 11, open): the test stands for the fix still to come.
-  it.skip('those of killed builds, of any output, are removed at the start of a build', async () => {
+  it('those of killed builds, of any output, are removed at the start of a build', async () => {
     const root = writeProject(MINIMAL);
     const out = path.join(root, 'out');
     mkdirSync(out);
@@ -44,8 +43,7 @@ describe('temporaries of the output folder', () => {
     expect(temporaries(out)).toEqual([live]);
   });
 
-  // Not implemented yet (issue 11, open): the test stands for the fix still to come.
-  it.skip.each([
+  it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
   ] as const)('%s during a build removes its temporaries and exits %i', async (signal, status) => {
@@ -69,8 +67,7 @@ describe('temporaries of the output folder', () => {
 });
 
 describe('an output folder that cannot be made', () => {
-  // Not implemented yet (issue 11, open): the test stands for the fix still to come.
-  it.skip('--out /proc/x fails with a message instead of hanging', async () => {
+  it('--out /proc/x fails with a message instead of hanging', async () => {
     const root = writeProject(MINIMAL);
     const r = await runCli(root, ['build', '2024-09', '--out', '/proc/x', '--lang', 'en'], childEnv(), 30_000);
     expect(r.signal, 'killed after 30 s: it hung').toBeNull();
