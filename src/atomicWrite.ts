@@ -1,11 +1,12 @@
 // Outputs are written beside their target under a temporary name and renamed
 // into place, so an existing good file is never left truncated or replaced by
 // a broken one (docs/interface.md §4).
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { InputError } from './diagnostics.js';
 import { isDirectory } from './fileKinds.js';
+import { makeFolder } from './makeFolder.js';
 
 export function writeFileAtomic(file: string, data: Uint8Array): void {
   writeFilesAtomic([{ file, data }]);
@@ -22,10 +23,17 @@ export function writeFilesAtomic(outputs: ReadonlyArray<{ file: string; data: Ui
   const written: Array<{ tmp: string; file: string }> = [];
   let target = '';
   try {
+    const folders = new Set<string>();
+    for (const { file } of outputs) {
+      const folder = path.dirname(file);
+      if (folders.has(folder)) continue;
+      folders.add(folder);
+      target = folder;
+      makeFolder(folder);
+      removeStaleTemporaries(folder);
+    }
     for (const { file, data } of outputs) {
       target = file;
-      mkdirSync(path.dirname(file), { recursive: true });
-      removeStaleTemporaries(file);
       const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
       written.push({ tmp, file });
       const fd = openSync(tmp, 'w');
@@ -74,12 +82,41 @@ export class OutputError extends InputError {
   }
 }
 
-/** Temporary files of `file` left by a build that was killed (its process is gone). */
-function removeStaleTemporaries(file: string): void {
-  const prefix = `.${path.basename(file)}.`;
-  for (const name of readdirSync(path.dirname(file))) {
-    const m = name.startsWith(prefix) ? /^\.(?:.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name) : null;
-    if (m && !processRuns(Number(m[1]))) rmSync(path.join(path.dirname(file), name), { force: true });
+/**
+ * The name of an output's temporary file while it is written:
+ * `.<output name>.<pid>.<8 hex digits>.tmp`; the pid is that of the build.
+ */
+const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Temporary files in `folder` left by builds that were killed (their process
+ * is gone), of any output and any issue; those of builds that still run are
+ * kept. A folder that is not there or cannot be read has none to remove.
+ */
+export function removeStaleTemporaries(folder: string): void {
+  removeTemporaries(folder, (pid) => !processRuns(pid));
+}
+
+/** This process's own temporary files in `folder` (an interrupted build's). */
+export function removeOwnTemporaries(folder: string): void {
+  removeTemporaries(folder, (pid) => pid === process.pid);
+}
+
+function removeTemporaries(folder: string, remove: (pid: number) => boolean): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = TEMPORARY.exec(name);
+    if (!m || !remove(Number(m[1]))) continue;
+    try {
+      rmSync(path.join(folder, name), { force: true });
+    } catch {
+      // One that cannot be removed (a folder we may not write) stays; the build goes on.
+    }
   }
 }
 

@@ -2,7 +2,7 @@
 // half (read and typeset) used by `check`. Each writer is imported when its
 // format is asked for: `check` loads none, `--format pdf` only the PDF's.
 import path from 'node:path';
-import { writeFilesAtomic } from './atomicWrite.js';
+import { removeStaleTemporaries, writeFilesAtomic } from './atomicWrite.js';
 import type { BuildCaches } from './buildCaches.js';
 import { Diagnostics, InputError, promoteWarnings, type Diagnostic } from './diagnostics.js';
 import type { LintFix } from './lint/lintIssue.js';
@@ -48,7 +48,12 @@ export interface BuildOptions {
   /** Run the typography lint (default true; `bulletin fonts` does without). */
   lint?: boolean;
   cwd?: string;
+  /** Told as each stage of the build begins (a progress line on a terminal); never sent to a worker thread. */
+  onProgress?: (stage: BuildStage) => void;
 }
+
+/** A stage of a build: reading the issue, typesetting it, rendering one output, writing the files. */
+export type BuildStage = { step: 'read' | 'typeset' | 'write' } | { step: 'render'; format: Format };
 
 export interface BuildOutput {
   format: Format;
@@ -83,6 +88,7 @@ export function prepareIssue(project: Project, issueRef: string, options: BuildO
   const dir = resolveIssueDir(project, issueRef, options.cwd);
   if (!dir) throw new InputError([{ severity: 'error', code: 'issue.notFound', params: { issue: issueRef, dir: project.issuesDir } }]);
   const caches = options.caches;
+  options.onProgress?.({ step: 'read' });
   const { issue, sources, diagnostics, templateWhere } = readIssue(project, dir, { drafts: options.drafts ?? false, ...(caches ? { cache: caches.read } : {}) });
   const where = templateWhere ?? { file: path.join(dir, ISSUE_FILE) };
   const template = caches ? caches.template(issue.template, project.templatesDir, diagnostics, where) : loadTemplate(issue.template, project.templatesDir, diagnostics, where);
@@ -92,6 +98,7 @@ export function prepareIssue(project: Project, issueRef: string, options: BuildO
     ? caches.fonts(template!, project.root, project.config.fontDirs, diagnostics, { systemFonts })
     : FontSet.load(template!, project.root, project.config.fontDirs, diagnostics, { systemFonts });
   diagnostics.throwIfErrors();
+  options.onProgress?.({ step: 'typeset' });
   const ctx = new TypesetContext(template!, fonts!, diagnostics);
   const layout = typesetIssue(issue, ctx, { draft: options.drafts ?? false, date: documentDate(issue.meta.date), ...(caches ? { flows: caches.flows } : {}) });
   diagnostics.throwIfErrors();
@@ -103,12 +110,16 @@ export function prepareIssue(project: Project, issueRef: string, options: BuildO
 
 /** Build the outputs of one issue. Nothing is written unless every output rendered. */
 export async function buildIssue(project: Project, issueRef: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const outDir = outDirOf(project, options);
+  // Temporaries of killed builds go first, whatever this build writes (docs/interface.md §4, "Atomic").
+  removeStaleTemporaries(outDir);
   const prepared = prepareIssue(project, issueRef, options);
   const formats = options.formats ?? ['pdf', 'docx'];
-  const outDir = outDirOf(project, options);
   const rendered: Array<{ format: Format; data: Uint8Array; pages?: number }> = [];
   const pageImages: Array<{ format: PageImageFormat; pages: Uint8Array[] }> = [];
   for (const format of formats) {
+    await betweenStages();
+    options.onProgress?.({ step: 'render', format });
     if (format === 'pdf') {
       rendered.push({ format, data: await pdfOf(prepared.layout, pdfaOf(project, prepared.template, options)), pages: prepared.layout.pages.length });
     } else if (format === 'ofd') {
@@ -126,6 +137,8 @@ export async function buildIssue(project: Project, issueRef: string, options: Bu
       });
     }
   }
+  await betweenStages();
+  options.onProgress?.({ step: 'write' });
   const id = prepared.issue.id;
   const files = rendered.map((r) => ({ ...r, file: path.join(outDir, `${id}.${r.format}`) }));
   const pages = pageImages.map((p) => pageFilesOf(outDir, id, p.format, p.pages));
@@ -136,6 +149,15 @@ export async function buildIssue(project: Project, issueRef: string, options: Bu
     ...pages.map((p) => p.output),
   ];
   return { issueId: id, outputs, diagnostics: prepared.diagnostics.items };
+}
+
+/**
+ * A turn of the event loop between the stages of a build: an interrupt
+ * (Ctrl+C) is handled there, never while a file is half written, and a
+ * progress line can be drawn.
+ */
+function betweenStages(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Page images as files of <outDir>/<id>/, and the pages of an earlier build they leave over. */

@@ -1,6 +1,6 @@
 // `bulletin build [ISSUE...]` (with --watch, rebuilding on every save).
 import path from 'node:path';
-import { DEFAULT_DPI, outDirOf, type BuildOptions, type Format } from '../build.js';
+import { DEFAULT_DPI, outDirOf, type BuildOptions, type BuildStage, type Format } from '../build.js';
 import { Diagnostics } from '../diagnostics.js';
 import { DEFAULT_PDFA_LEVEL, PDFA_LEVELS, type PdfALevel } from '../pdfaLevel.js';
 import { loadProject, type Project } from '../project/config.js';
@@ -8,7 +8,9 @@ import { DEFAULT_FORMATS, OUTPUT_FORMATS } from '../outputFormats.js';
 import { resolveIssueDir } from '../read/readIssue.js';
 import { buildMany, type IssueOutcome } from './buildRunner.js';
 import { EXIT } from './exitCodes.js';
+import { interruptible } from './interruption.js';
 import { issueReport, jsonReport } from './jsonReport.js';
+import { progressLine } from './progress.js';
 import { allIssues, checkSourceDateEpoch, openProject, UsageError } from './projectArg.js';
 import { displayPath, printDiagnostics, type Reporter } from './report.js';
 import { text } from './texts.js';
@@ -92,10 +94,38 @@ export async function runBuilds(project: Project, refs: string[], options: Build
   return exitOf(await buildAndReport(project, refs, options, json, r));
 }
 
-/** Build `refs`, report each outcome (and a summary, and the JSON report when asked); the outcomes. */
+/** What a build is doing, for the progress line. */
+function stageText(stage: BuildStage, r: Reporter): string {
+  if (stage.step === 'render') return text(r.lang, 'stageRender', { format: stage.format.toUpperCase() });
+  return text(r.lang, stage.step === 'read' ? 'stageRead' : stage.step === 'typeset' ? 'stageTypeset' : 'stageWrite');
+}
+
+/**
+ * Build `refs`, report each outcome (and a summary, and the JSON report when
+ * asked); the outcomes. A long build shows its progress on a terminal; an
+ * interrupt stops it and leaves no temporary file (src/cli/interruption.ts).
+ */
 async function buildAndReport(project: Project, refs: string[], options: BuildOptions, json: boolean, r: Reporter): Promise<IssueOutcome[]> {
   const many = refs.length > 1;
-  const outcomes = await buildMany(project, refs, options, (o) => reportOutcome(o, many, r));
+  const progress = progressLine(process.stderr, process.stderr.isTTY === true && !json && !r.quiet);
+  const showCount = (done: number) => progress.show((seconds) => text(r.lang, 'progressMany', { done, total: refs.length, seconds }));
+  const id = refs.length === 1 ? path.basename(refs[0]!) : '';
+  const onProgress = (stage: BuildStage) => progress.show((seconds) => text(r.lang, 'progressStage', { id, stage: stageText(stage, r), seconds }));
+  let done = 0;
+  if (many) showCount(0);
+  const outcomes = await interruptible(
+    outDirOf(project, options),
+    () =>
+      buildMany(project, refs, many ? options : { ...options, onProgress }, (o) => {
+        progress.clear();
+        reportOutcome(o, many, r);
+        if (many) showCount(++done);
+      }),
+    () => {
+      progress.stop();
+      r.problem(text(r.lang, 'interrupted'));
+    },
+  ).finally(() => progress.stop());
   const exit = exitOf(outcomes);
   if (many) {
     const failed = outcomes.filter((o) => o.internalError || o.outputs.length === 0).length;

@@ -45,6 +45,17 @@ function workerScript(): string {
   return here.endsWith('.ts') ? path.join(PACKAGE_ROOT, 'dist/cli/buildWorker.js') : path.join(path.dirname(here), 'buildWorker.js');
 }
 
+/** The worker threads of the builds under way. */
+const running = new Set<Worker>();
+
+/**
+ * Stop every worker thread at once (an interrupted `build --all`); resolves
+ * when all have ended, so that none writes a file after it.
+ */
+export async function stopWorkers(): Promise<void> {
+  await Promise.all([...running].map((w) => w.terminate()));
+}
+
 /**
  * Build `refs`, calling `onDone` as each finishes. More than one issue runs in
  * worker threads, as many as there are cores.
@@ -67,16 +78,20 @@ export async function buildMany(
   }
   const queue = [...refs];
   const results = new Map<string, IssueOutcome>();
+  // A function cannot be sent to a thread: progress is told here, as issues finish.
+  const { onProgress: _, ...sent } = options;
   const run = () =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(workerScript());
+      running.add(worker);
+      worker.once('exit', () => running.delete(worker));
       const next = () => {
         const ref = queue.shift();
         if (ref === undefined) {
           void worker.terminate().then(() => resolve());
           return;
         }
-        worker.postMessage({ root: project.root, ref, options } satisfies WorkerJob);
+        worker.postMessage({ root: project.root, ref, options: sent } satisfies WorkerJob);
       };
       worker.on('message', (o: IssueOutcome) => {
         results.set(o.ref, o);

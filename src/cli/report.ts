@@ -8,6 +8,8 @@ import { message, type Lang } from '../messages.js';
 export interface Reporter {
   lang: Lang;
   debug: boolean;
+  /** -q/--quiet: problems only (no results, no progress line). */
+  quiet?: boolean;
   /** Progress and results (stdout unless JSON goes there). */
   info(line: string): void;
   /** Problems (stderr). */
@@ -26,6 +28,7 @@ export function makeReporter(options: { lang: Lang; quiet?: boolean; debug?: boo
   return {
     lang: options.lang,
     debug: options.debug ?? false,
+    quiet: options.quiet ?? false,
     info: (line) => {
       if (options.quiet) return;
       (options.json ? process.stderr : process.stdout).write(`${line}\n`);
