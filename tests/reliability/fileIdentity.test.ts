@@ -2,7 +2,7 @@
 // mode stays, a symbolic link stays a link (the fix goes to its target), and
 // a file with other hard links is not replaced but left alone with a message.
 // The links are made here, at test time.
-import { chmodSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonReportSchema } from '../../src/cli/jsonReport.js';
@@ -36,6 +36,18 @@ describe('check --fix keeps the file an article is', () => {
     expect(readFileSync(path.join(root, ARTICLE), 'utf8')).toContain('正文，第一段。');
     expect(after.mode & 0o7777).toBe(0o640);
     expect([after.uid, after.gid]).toEqual([before.uid, before.gid]);
+  });
+
+  // Only root may give a file to another user: the test needs it to make such a file.
+  it.runIf(posix && process.getuid?.() === 0)('an article of another user stays theirs', async () => {
+    const root = writeProject({ ...MINIMAL, [ARTICLE]: FIXABLE });
+    chownSync(path.join(root, ARTICLE), 4321, 4322);
+    chmodSync(path.join(root, ARTICLE), 0o664);
+    const r = await runCli(root, ['check', '2024-09', '--fix', '--lang', 'en']);
+    expect(r.status, r.stderr).toBe(0);
+    const after = statSync(path.join(root, ARTICLE));
+    expect(readFileSync(path.join(root, ARTICLE), 'utf8')).toContain('正文，第一段。');
+    expect([after.uid, after.gid, after.mode & 0o7777]).toEqual([4321, 4322, 0o664]);
   });
 
   it('a symbolic link stays a link; its target inside the issue folder is fixed', async () => {
