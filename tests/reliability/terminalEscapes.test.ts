@@ -1,7 +1,7 @@
 // File names reach the terminal escaped: a name holding an escape sequence
 // (ESC [ 2 J clears the screen) or another control character is printed
 // with \x1b, \x07…, never raw.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonReportSchema } from '../../src/cli/jsonReport.js';
@@ -41,7 +41,7 @@ describe('control characters in file names', () => {
     const report = jsonReportSchema.parse(JSON.parse(json.stdout));
     const files = report.issues[0]!.problems.map((p) => p.file);
     expect(files.some((f) => f !== undefined && path.basename(f) === name)).toBe(true);
-    expect(json.stderr).not.toMatch(RAW_CONTROL);
+    expect(json.stdout + json.stderr).not.toMatch(RAW_CONTROL);
   });
 
   it('an issue named with a control character on the command line is echoed escaped', async () => {
@@ -50,5 +50,17 @@ describe('control characters in file names', () => {
     expect(r.status).not.toBe(0);
     expect(r.stderr + r.stdout).not.toMatch(RAW_CONTROL);
     expect(r.stderr + r.stdout).toContain('2024-\\x1b[2J');
+  });
+
+  it('the diff check --fix prints shows an article\'s own controls escaped', async () => {
+    const article = '---\ntitle: 测试文章\n---\n\n正文,第一段\u001b[2J。\n';
+    const root = writeProject({ ...MINIMAL, 'issues/2024-09/01-a.md': article });
+    const r = await runCli(root, ['check', '2024-09', '--fix', '--lang', 'en']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL);
+    expect(r.stdout).toContain('-正文,第一段\\x1b[2J。');
+    expect(r.stdout).toContain('+正文，第一段\\x1b[2J。');
+    // The file itself keeps its character: only the terminal sees the escape.
+    expect(readFileSync(path.join(root, 'issues/2024-09/01-a.md'), 'utf8')).toBe(article.replace(',', '，'));
   });
 });
