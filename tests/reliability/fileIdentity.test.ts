@@ -3,11 +3,12 @@
 // a file with other hard links is not replaced but left alone with a message.
 // The links are made here, at test time.
 import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonReportSchema } from '../../src/cli/jsonReport.js';
-import { MINIMAL, writeProject } from '../helpers/project.js';
-import { messageProblems, runCli } from './helpers.js';
+import { CLI, MINIMAL, tempDir, writeProject } from '../helpers/project.js';
+import { childEnv, messageProblems, runCli } from './helpers.js';
 
 const ARTICLE = 'issues/2024-09/01-a.md';
 /** A half-width comma between Chinese characters: a safe fix (，). */
@@ -107,3 +108,65 @@ describe('check --fix keeps the file an article is', () => {
   });
 });
 
+// Where a new file could not be given the article's owner, or its folder may
+// not be written, the article is overwritten in place: the same file (inode),
+// owner and mode. Only root can make the users for this, so it runs as root.
+describe.runIf(posix && process.getuid?.() === 0)('check --fix run by another user than the article\'s', () => {
+  const OWNER = 4321;
+  const GROUP = 4322;
+  const OTHER = 4323;
+
+  /** A project whose files belong to OWNER:GROUP, each folder rwxrwxr-x but `issueDirMode`. */
+  function sharedProject(articleMode: number, issueDirMode = 0o775): string {
+    const root = writeProject({ ...MINIMAL, [ARTICLE]: FIXABLE });
+    for (const rel of ['', 'issues', 'issues/2024-09', 'issues/2024-09/issue.yaml', ARTICLE]) chownSync(path.join(root, rel), OWNER, GROUP);
+    chmodSync(root, 0o775);
+    chmodSync(path.join(root, 'issues'), 0o775);
+    chmodSync(path.join(root, ARTICLE), articleMode);
+    chmodSync(path.join(root, 'issues/2024-09'), issueDirMode);
+    return root;
+  }
+
+  function runAs(uid: number, root: string) {
+    const home = tempDir('bulletin-home-');
+    chmodSync(home, 0o777);
+    return spawnSync(process.execPath, [CLI, 'check', '2024-09', '--fix', '--lang', 'en'], {
+      cwd: root,
+      uid,
+      gid: GROUP,
+      env: childEnv({ HOME: home, XDG_CACHE_HOME: home }),
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+  }
+
+  it('a group member fixes the owner\'s group-writable article: still the owner\'s, the same file', () => {
+    const root = sharedProject(0o664);
+    const before = statSync(path.join(root, ARTICLE));
+    const r = runAs(OTHER, root);
+    expect(r.status, r.stderr).toBe(0);
+    const after = statSync(path.join(root, ARTICLE));
+    expect(readFileSync(path.join(root, ARTICLE), 'utf8')).toContain('正文，第一段。');
+    expect([after.ino, after.uid, after.gid, after.mode & 0o7777]).toEqual([before.ino, OWNER, GROUP, 0o664]);
+    expect(readdirSync(path.join(root, 'issues/2024-09')).sort()).toEqual(['01-a.md', 'issue.yaml']);
+  });
+
+  it('the owner fixes an article in a folder they may not write: the same file, fixed', () => {
+    const root = sharedProject(0o644, 0o555);
+    const before = statSync(path.join(root, ARTICLE));
+    const r = runAs(OWNER, root);
+    expect(r.status, r.stderr).toBe(0);
+    const after = statSync(path.join(root, ARTICLE));
+    expect(readFileSync(path.join(root, ARTICLE), 'utf8')).toContain('正文，第一段。');
+    expect([after.ino, after.mode & 0o7777]).toEqual([before.ino, 0o644]);
+  });
+
+  it('an article the user may not write is reported, file and reason, and left as it is', () => {
+    const root = sharedProject(0o644);
+    const r = runAs(OTHER, root);
+    expect(r.status).toBe(1);
+    expect(messageProblems(r.stderr)).toEqual([]);
+    expect(r.stderr).toMatch(/01-a\.md.*EACCES/);
+    expect(readFileSync(path.join(root, ARTICLE), 'utf8')).toBe(FIXABLE);
+  });
+});
