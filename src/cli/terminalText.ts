@@ -3,7 +3,7 @@
 // clears the screen or sets the window title, BEL rings, a line feed in a
 // file name starts a line that looks like another message. Before it reaches
 // a terminal each such character is written as an escape (\x1b, \x07, \n),
-// never raw: C0 controls, DEL and C1 controls.
+// never raw: C0 controls, DEL and C1 controls (docs/interface.md §4, "Escaped").
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 const CONTROL_BUT_LINE_ENDS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
