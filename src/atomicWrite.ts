@@ -1,15 +1,27 @@
 // Outputs are written beside their target under a temporary name and renamed
 // into place, so an existing good file is never left truncated or replaced by
 // a broken one (docs/interface.md §4).
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { InputError } from './diagnostics.js';
 import { isDirectory } from './fileKinds.js';
 import { makeFolder } from './makeFolder.js';
 
-export function writeFileAtomic(file: string, data: Uint8Array): void {
-  writeFilesAtomic([{ file, data }]);
+/** What a rewritten file keeps of the one it replaces: permission bits and owner. */
+export interface FileIdentity {
+  mode: number;
+  uid: number;
+  gid: number;
+}
+
+/**
+ * `keep`: give the new file these permissions and this owner. When the owner
+ * cannot be given (the process may not), nothing is written and the error
+ * says EPERM: the caller decides (src/rewriteArticle.ts writes in place).
+ */
+export function writeFileAtomic(file: string, data: Uint8Array, keep?: FileIdentity): void {
+  writeFilesAtomic([{ file, data, ...(keep ? { keep } : {}) }]);
 }
 
 /**
@@ -19,7 +31,7 @@ export function writeFileAtomic(file: string, data: Uint8Array): void {
  * files of an earlier build that these outputs supersede (page images past
  * the new last page), removed only once every output is in place.
  */
-export function writeFilesAtomic(outputs: ReadonlyArray<{ file: string; data: Uint8Array }>, obsolete: readonly string[] = []): void {
+export function writeFilesAtomic(outputs: ReadonlyArray<{ file: string; data: Uint8Array; keep?: FileIdentity }>, obsolete: readonly string[] = []): void {
   const written: Array<{ tmp: string; file: string }> = [];
   let target = '';
   try {
@@ -32,12 +44,14 @@ export function writeFilesAtomic(outputs: ReadonlyArray<{ file: string; data: Ui
       makeFolder(folder);
       removeStaleTemporaries(folder);
     }
-    for (const { file, data } of outputs) {
+    for (const { file, data, keep } of outputs) {
       target = file;
       const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
       written.push({ tmp, file });
-      const fd = openSync(tmp, 'w');
+      // Exclusive: a name someone placed there (a link) is never written through.
+      const fd = openSync(tmp, 'wx', keep ? 0o600 : 0o666);
       try {
+        if (keep) keepIdentity(fd, keep);
         let offset = 0;
         while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
         fsyncSync(fd);
@@ -80,6 +94,15 @@ export class OutputError extends InputError {
   ) {
     super([{ severity: 'error', code: 'output.unwritable', params: { file, detail: reason.code ?? reason.message } }]);
   }
+}
+
+/** Give the open file `fd` the owner and mode of `keep` (owner first: chown may clear set-id bits). */
+function keepIdentity(fd: number, keep: FileIdentity): void {
+  if (process.platform !== 'win32') {
+    const now = fstatSync(fd);
+    if (now.uid !== keep.uid || now.gid !== keep.gid) fchownSync(fd, keep.uid, keep.gid);
+  }
+  fchmodSync(fd, keep.mode & 0o7777);
 }
 
 /**

@@ -348,6 +348,11 @@ const catalogue = {
     zh: (p) => `${p.dir} 下没有可作为模板的期次；请先手工建立一期`,
     en: (p) => `there is no issue under ${p.dir} to start from; create the first one by hand`,
   },
+  // check --fix (src/rewriteArticle.ts)
+  'fix.hardLink': {
+    zh: (p) => `此文件另有硬链接（共 ${p.links} 个名称），自动修正会使它与其他名称分开，因此未修改；请在编辑器中手工修正`,
+    en: (p) => `this file has other names (a hard link, ${p.links} names in all); fixing it would part it from them, so it is left as it is; make the fixes in your editor`,
+  },
   // Output
   'output.unwritable': {
     zh: (p) => `无法写入输出文件 ${p.file}：${p.detail}`,

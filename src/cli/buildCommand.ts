@@ -9,7 +9,7 @@ import { resolveIssueDir } from '../read/readIssue.js';
 import { buildMany, type IssueOutcome } from './buildRunner.js';
 import { EXIT } from './exitCodes.js';
 import { interruptible } from './interruption.js';
-import { issueReport, jsonReport } from './jsonReport.js';
+import { issueReport, jsonReport, jsonText } from './jsonReport.js';
 import { progressLine } from './progress.js';
 import { allIssues, checkSourceDateEpoch, openProject, UsageError } from './projectArg.js';
 import { displayPath, printDiagnostics, type Reporter } from './report.js';
@@ -133,7 +133,7 @@ async function buildAndReport(project: Project, refs: string[], options: BuildOp
   }
   if (json) {
     const issues = outcomes.map((o) => issueReport(o.id, o.outputs, o.diagnostics, r.lang, o.ms, o.internalError !== undefined || o.outputs.length === 0));
-    process.stdout.write(`${JSON.stringify(jsonReport('build', issues, exit), null, 2)}\n`);
+    process.stdout.write(`${jsonText(jsonReport('build', issues, exit))}\n`);
   }
   return outcomes;
 }

@@ -5,9 +5,10 @@ import { checkIssue, fixIssue, type CheckResult } from '../check.js';
 import { InputError } from '../diagnostics.js';
 import type { Project } from '../project/config.js';
 import { EXIT } from './exitCodes.js';
-import { issueReport, jsonReport } from './jsonReport.js';
+import { issueReport, jsonReport, jsonText } from './jsonReport.js';
 import { allIssues, checkSourceDateEpoch, openProject, UsageError } from './projectArg.js';
 import { printDiagnostics, type Reporter } from './report.js';
+import { terminalLines } from './terminalText.js';
 import { text } from './texts.js';
 
 export interface CheckCommandOptions {
@@ -56,14 +57,15 @@ export async function checkCommand(issues: string[], opts: CheckCommandOptions, 
     if (errors > 0 && exit === EXIT.ok) exit = EXIT.inputError;
     reports.push(issueReport(result.issueId, [], result.diagnostics, r.lang, performance.now() - start));
   }
-  if (opts.json) process.stdout.write(`${JSON.stringify(jsonReport('check', reports, exit), null, 2)}\n`);
+  if (opts.json) process.stdout.write(`${jsonText(jsonReport('check', reports, exit))}\n`);
   return exit;
 }
 
 /** Apply the safe fixes, print the diffs (not with --json) and what was done; the check after. */
 function fix(project: Project, ref: string, options: BuildOptions, json: boolean, r: Reporter): CheckResult {
   const fixed = fixIssue(project, ref, process.cwd(), options);
-  if (!json) for (const diff of fixed.diffs.values()) process.stdout.write(diff);
+  // The article's own words are in the diff: its controls are escaped too.
+  if (!json) for (const diff of fixed.diffs.values()) process.stdout.write(terminalLines(diff));
   r.info(fixed.diffs.size > 0 ? text(r.lang, 'fixed', { count: fixed.diffs.size }) : text(r.lang, 'nothingToFix'));
   return fixed.after;
 }

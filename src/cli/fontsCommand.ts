@@ -4,12 +4,13 @@ import { fontReport } from '../fontReport.js';
 import { EXIT } from './exitCodes.js';
 import { openProject } from './projectArg.js';
 import { displayPath, formatDiagnostic, type Reporter } from './report.js';
+import { terminalLines } from './terminalText.js';
 import { text } from './texts.js';
 
 export async function fontsCommand(issue: string | undefined, opts: { root?: string; systemFonts?: boolean }, r: Reporter): Promise<number> {
   const project = openProject(opts.root);
   const report = fontReport(project, issue, { systemFonts: opts.systemFonts ?? true });
-  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const out = (line: string) => process.stdout.write(`${terminalLines(line)}\n`);
   out(text(r.lang, 'fontsTemplate', { template: report.template }));
   out(text(r.lang, 'fontsHeader'));
   for (const f of report.faces) {

@@ -69,6 +69,15 @@ export function issueReport(id: string, outputs: BuildOutput[], problems: Diagno
   };
 }
 
+/**
+ * The report as JSON text. JSON.stringify escapes C0 controls; DEL and the C1
+ * controls (which a terminal may act on) are escaped here too: the same JSON
+ * value, nothing raw on the terminal (src/cli/terminalText.ts).
+ */
+export function jsonText(report: JsonReport): string {
+  return JSON.stringify(report, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function jsonReport(command: 'build' | 'check', issues: IssueReport[], exitCode: number): JsonReport {
   return { tool: 'bulletin', version: VERSION, command, ok: exitCode === 0, exitCode, issues };
 }

@@ -10,6 +10,7 @@ import { VERSION } from '../version.js';
 import { EXIT } from './exitCodes.js';
 import { UsageError } from './usageError.js';
 import { chooseLang, makeReporter, printDiagnostics, type Reporter } from './report.js';
+import { terminalLines } from './terminalText.js';
 import { text } from './texts.js';
 
 interface GlobalOptions {
@@ -47,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('-q, --quiet', '只显示问题 / print problems only')
     .exitOverride()
     .showHelpAfterError(langGuess === 'zh' ? '（用 --help 查看用法）' : '(--help shows the usage)')
-    .configureOutput({ writeErr: (s) => process.stderr.write(s.split('\n').map((l) => translateCommanderError(l, langGuess)).join('\n')) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(terminalLines(s.split('\n').map((l) => translateCommanderError(l, langGuess)).join('\n'))) });
 
   const global = () => program.opts<GlobalOptions>();
   /** A command's options with the global --root. */

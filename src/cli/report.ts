@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Chalk } from 'chalk';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { message, type Lang } from '../messages.js';
+import { escapeControls, terminalLines } from './terminalText.js';
 
 export interface Reporter {
   lang: Lang;
@@ -14,6 +15,8 @@ export interface Reporter {
   info(line: string): void;
   /** Problems (stderr). */
   problem(line: string): void;
+  /** A diagnostic made by formatDiagnostic: its input text escaped there, its colour ours. */
+  diagnostic(line: string): void;
   paint: InstanceType<typeof Chalk>;
 }
 
@@ -23,6 +26,7 @@ export function chooseLang(flag: string | undefined, env: NodeJS.ProcessEnv = pr
   return (env.LC_ALL ?? env.LANG ?? '').toLowerCase().startsWith('en') ? 'en' : 'zh';
 }
 
+/** Every line but diagnostics has its controls escaped here (src/cli/terminalText.ts). */
 export function makeReporter(options: { lang: Lang; quiet?: boolean; debug?: boolean; json?: boolean }): Reporter {
   const colour = process.stderr.isTTY && !('NO_COLOR' in process.env) ? 1 : 0;
   return {
@@ -31,9 +35,10 @@ export function makeReporter(options: { lang: Lang; quiet?: boolean; debug?: boo
     quiet: options.quiet ?? false,
     info: (line) => {
       if (options.quiet) return;
-      (options.json ? process.stderr : process.stdout).write(`${line}\n`);
+      (options.json ? process.stderr : process.stdout).write(`${terminalLines(line)}\n`);
     },
-    problem: (line) => process.stderr.write(`${line}\n`),
+    problem: (line) => process.stderr.write(`${terminalLines(line)}\n`),
+    diagnostic: (line) => process.stderr.write(`${line}\n`),
     paint: new Chalk({ level: colour }),
   };
 }
@@ -49,12 +54,12 @@ export function displayPath(file: string, cwd = process.cwd()): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
 
-/** `file:line:col: 错误: message` */
+/** `file:line:col: 错误: message`, with the controls of the file name and of the message escaped (one line, whatever they hold). */
 export function formatDiagnostic(d: Diagnostic, lang: Lang, paint?: Reporter['paint']): string {
-  const where = d.file ? `${displayPath(d.file)}${d.line ? `:${d.line}` : ''}${d.line && d.col ? `:${d.col}` : ''}` : '';
+  const where = d.file ? `${escapeControls(displayPath(d.file))}${d.line ? `:${d.line}` : ''}${d.line && d.col ? `:${d.col}` : ''}` : '';
   const sev = SEVERITY[d.severity][lang];
   const coloured = !paint ? sev : d.severity === 'error' ? paint.red.bold(sev) : d.severity === 'warning' ? paint.yellow(sev) : paint.cyan(sev);
-  return `${where ? `${where}: ` : ''}${coloured}: ${message(d.code, d.params, lang)}`;
+  return `${where ? `${where}: ` : ''}${coloured}: ${escapeControls(message(d.code, d.params, lang))}`;
 }
 
 /**
@@ -65,6 +70,6 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang, paint?: Reporter['pa
 export function printDiagnostics(items: Diagnostic[], r: Reporter): void {
   for (const d of sortDiagnostics(items)) {
     if (d.severity === 'notice' && d.code !== 'font.system') continue;
-    r.problem(formatDiagnostic(d, r.lang, r.paint));
+    r.diagnostic(formatDiagnostic(d, r.lang, r.paint));
   }
 }
