@@ -64,7 +64,7 @@ export function findProjectRoot(start: string): string | undefined {
 /** Load the project at `root`; a missing config file means all defaults. */
 export function loadProject(root: string, diags: Diagnostics): Project {
   const file = path.join(root, CONFIG_FILE);
-  let config: ProjectConfig = configSchema.parse({});
+  let config: ProjectConfig = configSchema.parse({}, { jitless: true });
   let configSource: YamlSource | undefined;
   if (existsSync(file)) {
     const text = readSourceFile(file, diags);

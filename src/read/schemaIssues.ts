@@ -23,7 +23,10 @@ export function validateYaml<S extends AnySchema>(
     diags.error('yaml.notMapping', src.posOf([]));
     return undefined;
   }
-  const result = schema.safeParse(value);
+  // Without zod's JIT: it compiles each object schema into a function (with
+  // `new Function`) on its first parse, which a one-shot command pays for
+  // and never gets back (README, "性能 / Performance").
+  const result = schema.safeParse(value, { jitless: true });
   if (result.success) return result.data as z.infer<S>;
   for (const issue of result.error.issues) reportIssue(schema, issue, value, src, diags);
   return undefined;
