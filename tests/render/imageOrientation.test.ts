@@ -4,9 +4,10 @@
 // pixels; each output is rasterised — the PDF by poppler, the PNG pages by
 // resvg, the DOCX by LibreOffice and then poppler — and in each the image is
 // found (the coloured pixels around its box's centre), its size measured and
-// the colour at each quadrant's centre read. The OFD is checked by its CTM.
+// the colour at each quadrant's centre read. The OFD is checked by its CTM,
+// and drawn by ofd.js in Chromium (tests/helpers/ofdViewer.ts) when there is one.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIssue } from '../../src/build.js';
@@ -18,6 +19,7 @@ import type { ImageItem, Layout } from '../../src/typeset/layout.js';
 import { displayedCorners, QUADRANTS, quadrantJpeg, type Corner, type Rgb } from '../helpers/jpegEncoder.js';
 import { docxToPdf, fontconfigFor } from '../helpers/libreoffice.js';
 import { readOfdFile, type ImageObject } from '../helpers/ofdReader.js';
+import { CHROMIUM, renderOfdPages } from '../helpers/ofdViewer.js';
 import { decodePng, type Pixels } from '../helpers/pngPixels.js';
 import { MINIMAL, tempDir, writeProject } from '../helpers/project.js';
 import { typesetFiles, type Typeset } from '../helpers/typeset.js';
@@ -95,9 +97,8 @@ interface Seen {
   at: Record<Corner, Corner | undefined>;
 }
 
-/** The image drawn around `item`'s box on a page rendered at DPI. */
-function seenOn(p: Pixels, item: ImageItem): Seen {
-  const px = DPI / 72;
+/** The image drawn around `item`'s box on a page rendered at `px` pixels a point. */
+function seenOn(p: Pixels, item: ImageItem, px = DPI / 72): Seen {
   const box = colouredBox(p, Math.round((item.x + item.width / 2) * px), Math.round((item.y + item.height / 2) * px));
   const w = box.right - box.left + 1;
   const h = box.bottom - box.top + 1;
@@ -167,10 +168,10 @@ describe('EXIF orientations 1–8 in every output', () => {
   });
 
   /** `slack`: points the drawn size may differ from the box (LibreOffice cuts a few off the top of an unturned inline picture in a line of exact height). */
-  const check = (what: string, pages: () => Pixels[], slack = 2) => {
-    it.each(ORIENTATIONS)(`${what}: orientation %i shows the picture upright, in its box`, (o) => {
+  const check = (what: string, pages: () => Pixels[] | Promise<Pixels[]>, slack = 2, px = DPI / 72) => {
+    it.each(ORIENTATIONS)(`${what}: orientation %i shows the picture upright, in its box`, async (o) => {
       const { page, item } = images.get(o)!;
-      const seen = seenOn(pages()[page - 1]!, item);
+      const seen = seenOn((await pages())[page - 1]!, item, px);
       console.log(`${what} ${o}: ${seen.width.toFixed(1)} × ${seen.height.toFixed(1)} pt (box ${item.width.toFixed(1)} × ${item.height.toFixed(1)}), ${JSON.stringify(seen.at)}`);
       expect(Math.abs(seen.width - item.width)).toBeLessThan(slack);
       expect(Math.abs(seen.height - item.height)).toBeLessThan(slack);
@@ -192,6 +193,22 @@ describe('EXIF orientations 1–8 in every output', () => {
     docx ??= pdfPages(docxToPdf(path.join(out, '2024-09.docx'), fontconfigFor(set.ctx.template)), tempDir('bulletin-exif-docx-'));
     return docx;
   }, 6);
+
+  // ofd.js draws an image's CTM right only at its own scale, 96 px an inch (an A4 page 794 px across).
+  let ofdjs: Pixels[] | undefined;
+  if (existsSync(CHROMIUM) || process.env.CI) {
+    check(
+      'OFD (ofd.js)',
+      async () => {
+        const file = path.join(out, '2024-09.ofd');
+        ofdjs ??= (await renderOfdPages(file, readOfdFile(file), set.layout.pages.map((p) => p.number - 1), 794)).map((r) => decodePng(r.png));
+        return ofdjs;
+      },
+      // ofd.js draws a page 2–3 % smaller than 96 dpi.
+      5,
+      96 / 72,
+    );
+  }
 
   it.each(ORIENTATIONS)('OFD: the CTM of orientation %i maps each stored quadrant to its corner of the box', (o) => {
     const { page, item } = images.get(o)!;
