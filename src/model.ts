@@ -104,6 +104,15 @@ export interface ListItem {
   pos: SourcePos;
 }
 
+/**
+ * EXIF orientation (CIPA DC-008): 1 upright; 2 mirrored left to right; 3
+ * turned half round; 4 mirrored top to bottom; 5 mirrored about the
+ * diagonal from the top left; 6 to be turned a quarter clockwise; 7 mirrored
+ * about the other diagonal; 8 to be turned a quarter counter-clockwise.
+ * From 5 to 8, the image is seen with its width and height swapped.
+ */
+export type Orientation = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+
 export interface ImageBlock {
   type: 'image';
   /** Absolute path, checked to lie inside the issue folder. */
@@ -111,8 +120,15 @@ export interface ImageBlock {
   /** The path as written in the article. */
   src: string;
   format: 'jpeg' | 'png';
+  /** The size of the pixels as stored (before `orientation` turns them). */
   widthPx: number;
   heightPx: number;
+  /**
+   * How the stored pixels are turned to be seen upright: the EXIF
+   * orientation of a JPEG (1 for a PNG or a JPEG that names none).
+   */
+  orientation: Orientation;
+  /** The bytes to embed: the file's, but with an EXIF orientation set to 1, since `orientation` says it. */
   data: Uint8Array;
   caption: Inline[];
   pos: SourcePos;

@@ -29,6 +29,8 @@ export type ImageInspection = {
   unsupported?: JpegUnsupported;
   /** EXIF orientation 2–8 (absent: 1, upright). */
   orientation?: number;
+  /** Where the orientation's value lies in the file (absent when no Exif segment names one). */
+  orientationTag?: { at: number; littleEndian: boolean };
 };
 
 /**
@@ -57,6 +59,7 @@ export function inspectImage(b: Uint8Array): ImageInspection | undefined {
       ...(j.defect ? { defect: j.defect } : {}),
       ...(j.unsupported ? { unsupported: j.unsupported } : {}),
       ...(j.orientation !== 1 ? { orientation: j.orientation } : {}),
+      ...(j.orientationTag ? { orientationTag: j.orientationTag } : {}),
     };
   }
   return undefined;

@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostics } from '../diagnostics.js';
 import { realPathWithin, resolveInside } from '../fileKinds.js';
-import type { SourcePos } from '../model.js';
+import type { Orientation, SourcePos } from '../model.js';
 import { declaredSize, inspectImage, type ImageFormat } from './imageFile.js';
 
 export interface ImageData {
@@ -11,6 +11,8 @@ export interface ImageData {
   format: ImageFormat;
   widthPx: number;
   heightPx: number;
+  orientation: Orientation;
+  /** The file's bytes, with an EXIF orientation set to 1 (`orientation` carries it). */
   data: Uint8Array;
 }
 
@@ -83,7 +85,27 @@ export function loadImage(src: string, pos: SourcePos, rules: ImageRules, diags:
     diags.error('image.corrupt', pos, { src, detail: info.defect });
     return undefined;
   }
-  return { file, data, format: info.format, widthPx: info.widthPx, heightPx: info.heightPx };
+  return {
+    file,
+    data: info.orientation !== undefined && info.orientationTag ? withUprightTag(data, info.orientationTag) : data,
+    format: info.format,
+    widthPx: info.widthPx,
+    heightPx: info.heightPx,
+    orientation: (info.orientation ?? 1) as Orientation,
+  };
+}
+
+/**
+ * A copy of a JPEG whose Exif Orientation says 1: the typesetter lays the
+ * image out as it is seen and every writer turns it explicitly, so no viewer
+ * may turn it a second time (browsers, for one, obey the tag in an SVG or
+ * HTML image; PDF viewers and word processors differ).
+ */
+function withUprightTag(data: Uint8Array, tag: { at: number; littleEndian: boolean }): Uint8Array {
+  const copy = new Uint8Array(data);
+  copy[tag.at] = tag.littleEndian ? 1 : 0;
+  copy[tag.at + 1] = tag.littleEndian ? 0 : 1;
+  return copy;
 }
 
 /** 1.9, 20, 0.25: as many decimals as needed, at most `digits`. */

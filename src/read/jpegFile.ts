@@ -15,6 +15,8 @@ export interface JpegInspection {
   heightPx: number;
   /** EXIF orientation 1–8 (1: stored upright). */
   orientation: number;
+  /** Where the orientation's 16-bit value lies in the file, with the Exif data's byte order (when an Exif segment names one). */
+  orientationTag?: { at: number; littleEndian: boolean };
   defect?: JpegDefect;
   unsupported?: JpegUnsupported;
 }
@@ -74,8 +76,9 @@ const SOF_KIND: Record<number, JpegUnsupported> = {
 export function inspectJpeg(b: Uint8Array): JpegInspection | undefined {
   let size: { widthPx: number; heightPx: number } | undefined;
   let orientation = 1;
+  let orientationTag: JpegInspection['orientationTag'];
   const result = (extra: Partial<JpegInspection> = {}): JpegInspection | undefined =>
-    size ? { ...size, orientation, ...extra } : undefined;
+    size ? { ...size, orientation, ...(orientationTag ? { orientationTag } : {}), ...extra } : undefined;
   const dc: Array<HuffTable | undefined> = [];
   const ac: Array<HuffTable | undefined> = [];
   let frame: Frame | undefined;
@@ -121,7 +124,11 @@ export function inspectJpeg(b: Uint8Array): JpegInspection | undefined {
         if (seg.length < 2) throw new Bad('structure');
         restartInterval = (seg[0]! << 8) | seg[1]!;
       } else if (marker === 0xe1) {
-        orientation = exifOrientation(seg) ?? orientation;
+        const exif = exifOrientation(seg);
+        if (exif) {
+          orientation = exif.value;
+          orientationTag = { at: i + 2 + exif.at, littleEndian: exif.littleEndian };
+        }
       } else if (marker === 0xda) {
         if (!frame) throw new Bad('structure');
         i = decodeScan(b, end, seg, frame, dc, ac, restartInterval);
@@ -217,8 +224,11 @@ function readHuffmanTables(seg: Uint8Array, dc: Array<HuffTable | undefined>, ac
   }
 }
 
-/** Orientation from an APP1 Exif segment; undefined when it names none (or none of 1–8). */
-function exifOrientation(seg: Uint8Array): number | undefined {
+/**
+ * Orientation from an APP1 Exif segment, with where its value lies in the
+ * segment; undefined when it names none (or none of 1–8).
+ */
+function exifOrientation(seg: Uint8Array): { value: number; at: number; littleEndian: boolean } | undefined {
   if (seg.length < 14 || String.fromCharCode(...seg.subarray(0, 6)) !== 'Exif\0\0') return undefined;
   const t = seg.subarray(6);
   const little = t[0] === 0x49 && t[1] === 0x49;
@@ -233,7 +243,7 @@ function exifOrientation(seg: Uint8Array): number | undefined {
     if (at + 12 > t.length) return undefined;
     if (u16(at) === 0x0112 && u16(at + 2) === 3) {
       const v = u16(at + 8);
-      return v >= 1 && v <= 8 ? v : undefined;
+      return v >= 1 && v <= 8 ? { value: v, at: 6 + at + 8, littleEndian: little } : undefined;
     }
   }
   return undefined;

@@ -148,6 +148,7 @@ class Converter {
       format: loaded.format,
       widthPx: loaded.widthPx,
       heightPx: loaded.heightPx,
+      orientation: loaded.orientation,
       data: loaded.data,
       caption,
       pos: imgPos,

@@ -351,8 +351,10 @@ export class ArticleFlow {
   private figure(images: readonly ImageBlock[], container: Container, pos: SourcePos): FlowOf<SetFigure> {
     const rules = this.ctx.template.image;
     const gap = images.length > 1 ? rules.gap * this.g.charPitch : 0;
-    const aspects = images.map((img) => img.widthPx / img.heightPx);
-    const naturalH = Math.min(...images.map((img) => (img.heightPx / rules.maxDpi) * 72));
+    // Laid out as seen: orientations 5–8 turn the image a quarter, so its height goes across.
+    const seen = images.map((img) => (img.orientation >= 5 ? { across: img.heightPx, down: img.widthPx } : { across: img.widthPx, down: img.heightPx }));
+    const aspects = seen.map((s) => s.across / s.down);
+    const naturalH = Math.min(...seen.map((s) => (s.down / rules.maxDpi) * 72));
     const room = container.measure.width * rules.maxWidth - gap * (images.length - 1);
     const height = Math.min(naturalH, room / aspects.reduce((a, b) => a + b, 0), this.g.height * rules.maxHeight);
     const widths = aspects.map((a) => a * height);
@@ -367,13 +369,14 @@ export class ArticleFlow {
     let x = (container.measure.width - total) / 2;
     images.forEach((img, i) => {
       const width = widths[i]!;
-      const image: SetImage = { kind: 'image', id: this.ctx.newId(), pos: img.pos, model: img, width, height, x, y: (gridLines * this.g.pitch - height) / 2 };
+      const image: SetImage = { kind: 'image', id: this.ctx.newId(), pos: img.pos, model: img, width, height, orientation: img.orientation, x, y: (gridLines * this.g.pitch - height) / 2 };
       imageLine.items.push({
         kind: 'image',
         x: container.measure.x + image.x,
         y: image.y,
         width,
         height,
+        orientation: img.orientation,
         format: img.format,
         data: img.data,
         source: { ...img.pos, src: img.src },

@@ -13,7 +13,7 @@
 //
 // Coordinates are points from the page's top-left corner; text y is the
 // baseline. Renderers draw it and decide nothing.
-import type { Article, Block, ImageBlock, List, Quote, SourcePos, Table } from '../model.js';
+import type { Article, Block, ImageBlock, List, Orientation, Quote, SourcePos, Table } from '../model.js';
 import type { StyleRole } from '../template/styleRoles.js';
 import type { TextStyle } from '../template/styles.js';
 
@@ -78,10 +78,17 @@ export interface ImageItem {
   kind: 'image';
   /** Where the image is named. */
   source: { file: string; line: number; col: number; src: string };
+  /** The box the image is seen in: for orientations 5–8, the stored pixels' height across and width down. */
   x: number;
   y: number;
   width: number;
   height: number;
+  /**
+   * How the stored pixels are turned into the box (EXIF orientation, see
+   * Orientation in src/model.ts): writers map the stored image onto the
+   * box by it (src/render/imageOrientation.ts).
+   */
+  orientation: Orientation;
   format: 'jpeg' | 'png';
   data: Uint8Array;
   owner: Owner;
@@ -284,12 +291,14 @@ export interface SetQuote extends SetNodeBase {
   blocks: SetBlock[];
 }
 
-/** One image of a figure, at the size it is drawn. */
+/** One image of a figure, at the size it is drawn (the box it is seen in, as ImageItem). */
 export interface SetImage extends SetNodeBase {
   kind: 'image';
   model: ImageBlock;
   width: number;
   height: number;
+  /** How the stored pixels are turned into that box (as ImageItem). */
+  orientation: Orientation;
   /** From the measure's left edge, and from the top of the figure's first grid line. */
   x: number;
   y: number;

@@ -173,6 +173,8 @@ export interface ImageObject {
   id: number;
   boundary: [number, number, number, number];
   resource: number;
+  /** The CTM from image space (the unit square) to the Boundary's space, in mm. */
+  ctm: number[];
 }
 
 export type GraphicUnit = TextObject | PathObject | ImageObject;
@@ -464,7 +466,7 @@ export function readOfd(bytes: Uint8Array): OfdDocument {
       case 'ImageObject': {
         const resource = stId(attr(el, 'ResourceID'), `${what} ResourceID`);
         if (!images.has(resource)) fail(`${what}: ResourceID ${resource} is no image resource`);
-        return { kind: 'image', id: uid, boundary, resource };
+        return { kind: 'image', id: uid, boundary, resource, ctm };
       }
       default:
         return fail(`unexpected graphic unit <${el.localName}>`);

@@ -9,6 +9,7 @@
 // to the top of the next page (SetFigure.float) starts that page.
 import { STYLE_ROLES } from '../../template/styleRoles.js';
 import type { SetFigure, SetImage, SetText } from '../../typeset/layout.js';
+import { pictureTurn, turnsQuarter } from '../imageOrientation.js';
 import { emus, twips } from './geometry.js';
 import { paragraph, type WriteContext } from './paragraphs.js';
 import { measureIndents, placement } from './placement.js';
@@ -107,13 +108,26 @@ function sideBySide(node: SetFigure, ctx: WriteContext): string {
 const DRAWING_MAIN = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 const PICTURE = 'http://schemas.openxmlformats.org/drawingml/2006/picture';
 
-/** An inline picture (ECMA-376 Part 1, §20.4.2.8) of the image's bytes, stored as they are. */
+/**
+ * An inline picture (ECMA-376 Part 1, §20.4.2.8) of the image's bytes, stored
+ * as they are. A turned image (src/render/imageOrientation.ts) is a picture
+ * of the stored shape, mirrored and turned about its centre (a:xfrm flipH,
+ * rot) into the box the typesetter gave it, which has the same centre.
+ * wp:extent is the picture's own (unturned) frame and wp:effectExtent is
+ * nought, as LibreOffice writes a turned picture and reads it back: given
+ * the difference the quarter turn makes as an effect extent, LibreOffice
+ * draws the picture that much higher, over the text before it.
+ */
 function drawing(image: SetImage, ctx: WriteContext): string {
   const { id, number } = ctx.media.add(image.model.data, image.model.format);
-  const cx = emus(image.width);
-  const cy = emus(image.height);
+  const turn = pictureTurn(image.orientation);
+  const quarter = turnsQuarter(image.orientation);
+  // The picture's own frame: the stored shape (the box's height across when it turns a quarter).
+  const cx = emus(quarter ? image.height : image.width);
+  const cy = emus(quarter ? image.width : image.height);
   const name = `Picture ${number}`;
   const extent = { cx, cy };
+  const xfrm = { ...(turn.rotation ? { rot: turn.rotation * 60000 } : {}), ...(turn.flipH ? { flipH: 1 } : {}) };
   const pic =
     element(
       'pic:nvPicPr',
@@ -124,7 +138,7 @@ function drawing(image: SetImage, ctx: WriteContext): string {
     element(
       'pic:spPr',
       { bwMode: 'auto' },
-      element('a:xfrm', {}, element('a:off', { x: 0, y: 0 }) + element('a:ext', extent)) + '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>',
+      element('a:xfrm', xfrm, element('a:off', { x: 0, y: 0 }) + element('a:ext', extent)) + '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>',
     );
   return element(
     'w:drawing',

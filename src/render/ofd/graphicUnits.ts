@@ -7,6 +7,7 @@
 // coordinates (TextCode X/Y, path points) start at the Boundary's top-left
 // corner, and its CTM, when it has one, maps them into that box.
 import { rgbComponents } from '../colors.js';
+import { unitMap } from '../imageOrientation.js';
 import { ptToMm } from '../units.js';
 import type { Color, ImageItem, Rule, TextRun } from '../../typeset/layout.js';
 import type { OfdFontSubset } from './fontSubsets.js';
@@ -105,12 +106,19 @@ export function ruleObject(id: number, rule: Rule): string {
   );
 }
 
-/** An image filling its box: image space is the unit square, which the CTM scales to the box. */
+/**
+ * An image filling its box: image space is the unit square (its top row at
+ * y = 0), which the CTM maps onto the box, turned by the image's orientation
+ * (src/render/imageOrientation.ts).
+ */
 export function imageObject(id: number, image: ImageItem, resourceId: number): string {
+  const [a, b, c, d, e, f] = unitMap(image.orientation);
+  const w = ptToMm(image.width);
+  const h = ptToMm(image.height);
   return el('ImageObject', {
     ID: id,
     Boundary: box(image.x, image.y, image.width, image.height),
-    CTM: `${mm(image.width)} 0 0 ${mm(image.height)} 0 0`,
+    CTM: [w * a, h * b, w * c, h * d, w * e, h * f].map((n) => num(n)).join(' '),
     ResourceID: resourceId,
   });
 }

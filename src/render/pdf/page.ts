@@ -4,6 +4,7 @@
 // run of items of one owner a marked-content sequence — an MCID of the
 // structure element of its node, or an Artifact.
 import { drawingSubset, type FaceSubset } from '../../fonts/subsets.js';
+import { unitMap } from '../imageOrientation.js';
 import type { ArtifactKind, Color, ImageItem, LayoutItem, LayoutPage, Owner, TextRun } from '../../typeset/layout.js';
 import { ContentStream, type DeviceColor } from './content.js';
 import { CmykNotAllowed, type ImageStore } from './images.js';
@@ -167,10 +168,13 @@ export function drawPage(page: LayoutPage, pageIndex: number, ctx: PageContext):
 }
 
 /**
- * Where an image's unit square goes: its box, in y-up space. EXIF orientation
- * belongs here when the Layout's ImageItem carries one (orientation 1 … 8,
- * the typesetter having already swapped width and height for 5–8).
+ * Where an image's unit square goes: its box, in y-up space, turned by its
+ * orientation (src/render/imageOrientation.ts; the typesetter has already
+ * swapped width and height for 5–8). In image space the stored picture's
+ * top row is at j = 1, so a stored point (s, t) is (i, 1 − j).
  */
 export function imageMatrix(item: ImageItem, pageHeight: number): [number, number, number, number, number, number] {
-  return [item.width, 0, 0, item.height, item.x, pageHeight - item.y - item.height];
+  const [a, b, c, d, e, f] = unitMap(item.orientation);
+  const { x, y, width: w, height: h } = item;
+  return [w * a, -h * b, -w * c, h * d, x + w * (c + e), pageHeight - y - h * (d + f)].map((n) => n || 0) as [number, number, number, number, number, number];
 }

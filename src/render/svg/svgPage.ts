@@ -10,6 +10,7 @@
 // so that a browser selects, copies and finds it; artifacts (the watermark,
 // page numbers) stay out of it, as out of the PDF's tags.
 import type { SourcePos } from '../../model.js';
+import { unitMap } from '../imageOrientation.js';
 import type { ImageItem, Layout, LayoutPage, Rule, TextRun } from '../../typeset/layout.js';
 import { svgFaceFor, type SvgFace, type SvgFaces } from './svgGlyphs.js';
 
@@ -138,7 +139,14 @@ function drawRule(rule: Rule): string {
 
 function drawImage(image: ImageItem, href: SvgPageOptions['imageHref']): string {
   const url = href ? href(image) : `data:image/${image.format};base64,${Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength).toString('base64')}`;
-  return `<image x="${num(image.x)}" y="${num(image.y)}" width="${num(image.width)}" height="${num(image.height)}" preserveAspectRatio="none" xlink:href="${escapeXml(url)}"/>`;
+  if (image.orientation === 1) {
+    return `<image x="${num(image.x)}" y="${num(image.y)}" width="${num(image.width)}" height="${num(image.height)}" preserveAspectRatio="none" xlink:href="${escapeXml(url)}"/>`;
+  }
+  // Turned: the stored picture drawn in the unit square, mapped onto its box (src/render/imageOrientation.ts).
+  const [a, b, c, d, e, f] = unitMap(image.orientation);
+  const { x, y, width: w, height: h } = image;
+  const matrix = [w * a, h * b, w * c, h * d, x + w * e, y + h * f].map((n) => num(n, 4)).join(' ');
+  return `<image width="1" height="1" preserveAspectRatio="none" transform="matrix(${matrix})" xlink:href="${escapeXml(url)}"/>`;
 }
 
 function rotate(run: TextRun): string {
