@@ -109,11 +109,28 @@ function yamlScalar(s: string, form: YamlForm, variant: number): string {
   return s;
 }
 
+/** Markdown around a generated text: the block or inline it goes into. */
+const MARKDOWN: ReadonlyMap<string, (s: string, lone: boolean) => string> = new Map([
+  ['paragraph', (s: string, lone: boolean) => (lone ? s : `正文${s}。`)],
+  ['heading', (s: string, lone: boolean) => `## ${lone ? '' : '小标题'}${s}`],
+  ['subheading', (s: string, lone: boolean) => `### ${lone ? '' : '小标题'}${s}`],
+  ['bullet', (s: string, lone: boolean) => `- ${lone ? '' : '一项'}${s}\n- 二项`],
+  ['ordered', (s: string, lone: boolean) => `1. ${lone ? '' : '一项'}${s}`],
+  ['quote', (s: string, lone: boolean) => `> ${lone ? '' : '引文'}${s}`],
+  ['strong', (s: string, lone: boolean) => (lone ? `**${s}**` : `正文**重点${s}**后文`)],
+  ['emphasis', (s: string, lone: boolean) => (lone ? `*${s}*` : `正文*强调${s}*后文`)],
+  ['break', (s: string, lone: boolean) => (lone ? `${s}\\\n${s}` : `前行${s}\\\n后行`)],
+  ['table', (s: string, lone: boolean) => `| 甲栏 | 乙栏 |\n| --- | --- |\n| ${lone ? '' : '表格'}${s} | 二 |`],
+]);
+
 const caseArb = fc.boolean().chain((dirty) => {
   const allowRefused = dirty;
   return fc.record({
     dirty: fc.constant(dirty),
     paragraphs: fc.array(text(allowRefused, 24), { minLength: 1, maxLength: 4 }),
+    blocks: fc.array(fc.constantFrom(...MARKDOWN.keys()), { minLength: 4, maxLength: 4 }),
+    /** Which texts stand alone, without the words around them (they may be nothing once controls are removed). */
+    lone: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
     title: text(allowRefused, 10),
     titleForm: yamlForm,
     issueTitle: text(allowRefused, 4),
@@ -131,10 +148,10 @@ type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
 function filesOf(c: Case): Record<string, string> {
   const eol = (s: string) => (c.crlf ? s.replace(/\n/g, '\r\n') : s);
   const issueYaml =
-    `organization: 上海市邮政快递行业\ntitle: ${yamlScalar(`工作简报${c.issueTitle}`, c.editorForm, c.variant + 2)}\n` +
-    `editor: ${yamlScalar(`编辑部${c.editor}`, c.editorForm, c.variant)}\ndate: 2024-09-30\n` +
-    `distribution:\n  报: [${c.recipients.map((r) => yamlScalar(r, c.recipientForm === 'plain' ? 'raw' : c.recipientForm, c.variant + 1)).join(', ')}]\n  送: ${yamlScalar(`各处${c.recipients[0]}`, c.recipientForm, c.variant)}\n`;
-  const article = `---\ntitle: ${yamlScalar(c.title, c.titleForm, c.variant)}\n---\n\n${c.paragraphs.map((p) => `正文${p}。`).join('\n\n')}\n`;
+    `organization: 上海市邮政快递行业\ntitle: ${yamlScalar(`${c.lone[6] ? '' : '工作简报'}${c.issueTitle}`, c.editorForm, c.variant + 2)}\n` +
+    `editor: ${yamlScalar(`${c.lone[4] ? '' : '编辑部'}${c.editor}`, c.editorForm, c.variant)}\ndate: 2024-09-30\n` +
+    `distribution:\n  报: [${c.recipients.map((r) => yamlScalar(r, c.recipientForm === 'plain' ? 'raw' : c.recipientForm, c.variant + 1)).join(', ')}]\n  送: ${yamlScalar(`${c.lone[5] ? '' : '各处'}${c.recipients[0]}`, c.recipientForm, c.variant)}\n`;
+  const article = `---\ntitle: ${yamlScalar(c.title, c.titleForm, c.variant)}\n---\n\n${c.paragraphs.map((p, i) => MARKDOWN.get(c.blocks[i]!)!(p, c.lone[i]!)).join('\n\n')}\n`;
   return {
     'issues/2024-09/issue.yaml': eol(issueYaml),
     'issues/2024-09/01.md': eol(article),
@@ -319,7 +336,7 @@ describe(`outputs are well-formed for text from the whole Unicode range (${RUNS}
 
   it('every output parses (xmllint, qpdf --check) with the same text in PDF and DOCX, or the input is refused at file:line:col with nothing written', async () => {
     // Characters the scaffolding itself puts in the outputs are not compared.
-    const plain: Case = { dirty: false, paragraphs: ['甲'], title: '乙', issueTitle: '戊', titleForm: 'raw', editor: '丙', editorForm: 'raw', recipients: ['丁'], recipientForm: 'raw', variant: 0, crlf: false };
+    const plain: Case = { dirty: false, paragraphs: ['甲'], blocks: ['paragraph'], lone: Array(8).fill(false), title: '乙', issueTitle: '戊', titleForm: 'raw', editor: '丙', editorForm: 'raw', recipients: ['丁'], recipientForm: 'raw', variant: 0, crlf: false };
     expect(await buildCase(root, plain, new Set())).toBe('built');
     const baseline = new Set([...counts(pdfText(path.join(root, 'out', '2024-09.pdf'))).keys(), ...counts(docxText(path.join(root, 'out', '2024-09.docx'))).keys()]);
     for (const ch of '甲乙丙丁戊') baseline.delete(ch);
