@@ -85,7 +85,9 @@ function looksUtf16(bytes: Buffer): boolean {
 function firstInvalidUtf8(bytes: Buffer): { line: number; col: number } {
   let line = 1;
   let col = 1;
-  let i = 0;
+  // Counted like positionsOf on the text as read: the BOM removed, and a
+  // line ending at LF, CRLF or a lone CR.
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
     const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
@@ -97,7 +99,7 @@ function firstInvalidUtf8(bytes: Buffer): { line: number; col: number } {
       const c = bytes[i + k];
       if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return { line, col };
     }
-    if (b === 0x0a) {
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) {
       line++;
       col = 1;
     } else {
