@@ -184,6 +184,14 @@ const catalogue = {
     en: (p) => `no bulletin.config.yaml or issues/ folder in ${p.dir} or above`,
   },
   'issue.notFound': { zh: (p) => `找不到期次“${p.issue}”（${p.dir}）`, en: (p) => `no issue "${p.issue}" (${p.dir})` },
+  'issue.missing': {
+    zh: () => '期次目录不见了（被移走、改名或删除）；放回原处后会自动重新生成',
+    en: () => 'the issue folder is gone (moved, renamed or deleted); it is rebuilt as soon as it is back',
+  },
+  'issue.unreadable': {
+    zh: () => '无法读取期次目录（没有读取权限）；恢复权限后会自动重新生成',
+    en: () => 'the issue folder cannot be read (no permission); it is rebuilt as soon as it can be read again',
+  },
   'issue.noIssueYaml': { zh: () => '期次目录中缺少 issue.yaml', en: () => 'the issue folder has no issue.yaml' },
   'issue.badId': {
     zh: (p) => `目录“${p.id}”不是期次：期次目录名只能由字母、数字（任何文字，如 2024年10月）和 . _ - 组成，且不以 . 开头；请改名，或把它移出 issues 目录`,

@@ -181,9 +181,10 @@ export async function buildCommand(givenIssues: string[], givenOpts: BuildComman
  * going after input errors. The watcher is loaded only for --watch.
  */
 export async function startWatch(project: Project, refs: string[], options: BuildOptions, r: Reporter): Promise<Watching> {
-  const { watchAndRebuild } = await import('./watch.js');
-  const dirs = refs.map((ref) => resolveIssueDir(project, ref)).filter((d): d is string => d !== undefined);
-  const watching = watchAndRebuild(project, dirs, outDirOf(project, options), async () => {
+  const { issueFolderProblem, watchAndRebuild } = await import('./watch.js');
+  const dirOf = new Map(refs.map((ref) => [ref, resolveIssueDir(project, ref)] as const));
+  const dirs = [...new Set([...dirOf.values()].filter((d): d is string => d !== undefined))];
+  const watching = watchAndRebuild(project, dirs, outDirOf(project, options), async (_changed, unavailable) => {
     // bulletin.config.yaml is watched too: read it again for every rebuild.
     const diags = new Diagnostics();
     const current = loadProject(project.root, diags);
@@ -192,13 +193,21 @@ export async function startWatch(project: Project, refs: string[], options: Buil
       r.problem(text(r.lang, 'rebuildFailed'));
       return;
     }
-    await buildMany(current, refs, options, (o) => {
+    // A folder that is gone or unreadable was said once (onIssueFolder); it is built again when it is back.
+    const present = refs.filter((ref) => !unavailable.has(dirOf.get(ref) ?? ''));
+    await buildMany(current, present, options, (o) => {
       printDiagnostics(o.diagnostics, r);
       if (o.internalError) r.problem(`${o.ref}: ${text(r.lang, 'internal', { message: o.internalError.message })}`);
       else if (o.outputs.length === 0) r.problem(text(r.lang, 'rebuildFailed'));
       else r.info(`${o.id}: ${text(r.lang, 'rebuilt', { ms: Math.round(o.ms) })}`);
     }, 1);
-  }, (err) => r.problem(text(r.lang, 'watchError', { message: err.message })));
+  }, {
+    onError: (err) => r.problem(text(r.lang, 'watchError', { message: err.message })),
+    onIssueFolder: (dir, state) => {
+      if (state === 'ok') r.info(text(r.lang, 'watchResumed', { dir: displayPath(dir) }));
+      else printDiagnostics([issueFolderProblem(dir, state)], r);
+    },
+  });
   void watching.ready.then(() => r.info(text(r.lang, 'watching')));
   return watching;
 }

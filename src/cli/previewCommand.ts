@@ -10,9 +10,9 @@ import { PreviewSession, type PreviewState } from '../preview/previewSession.js'
 import { startPreviewServer, type PreviewServer } from '../preview/server.js';
 import { EXIT } from './exitCodes.js';
 import { openProject, UsageError } from './projectArg.js';
-import { printDiagnostics, type Reporter } from './report.js';
+import { displayPath, printDiagnostics, type Reporter } from './report.js';
 import { text } from './texts.js';
-import { watchAndRebuild } from './watch.js';
+import { issueFolderProblem, watchAndRebuild } from './watch.js';
 
 export interface PreviewCommandOptions {
   root?: string;
@@ -65,7 +65,17 @@ export async function previewCommand(issue: string, opts: PreviewCommandOptions,
       server.publish();
       report(state);
     },
-    (err) => r.problem(text(r.lang, 'watchError', { message: err.message })),
+    {
+      onError: (err) => r.problem(text(r.lang, 'watchError', { message: err.message })),
+      // Gone or unreadable: said once, here and on the page; back: the watcher rebuilds.
+      onIssueFolder: (folder, state) => {
+        if (state === 'ok') return r.info(text(r.lang, 'watchResumed', { dir: displayPath(folder) }));
+        const problem = issueFolderProblem(folder, state);
+        printDiagnostics([problem], r);
+        session.folderUnavailable(problem);
+        server.publish();
+      },
+    },
     PREVIEW_TIMING,
   );
   await watching.ready;

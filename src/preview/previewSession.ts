@@ -104,6 +104,16 @@ export class PreviewSession {
     return this.state;
   }
 
+  /**
+   * The issue folder is gone or unreadable (the watcher saw it): the last
+   * good pages stay, with that problem beside them, until it is back.
+   */
+  folderUnavailable(problem: Diagnostic): PreviewState {
+    const problems = [renderProblem(problem, this.options.root, this.options.lang)];
+    this.state = { ...this.state, problems, diagnostics: [problem], failed: true, ms: 0 };
+    return this.state;
+  }
+
   /** Each page as SVG, with its text selectable and each line saying where it was written. */
   private async draw(layout: Layout): Promise<PreviewPage[]> {
     const faces = await svgFacesOf(layout, await this.subsets.of(layout));

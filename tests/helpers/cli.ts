@@ -75,9 +75,9 @@ export interface Started {
   waitFor: (re: RegExp, ms?: number, from?: number) => Promise<void>;
 }
 
-/** Start bulletin in the background, collecting its output. */
-export function start(cwd: string, args: string[], env: NodeJS.ProcessEnv = childEnv()): Started {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Start bulletin in the background, collecting its output; `as`: another user to run it as (a test running as root). */
+export function start(cwd: string, args: string[], env: NodeJS.ProcessEnv = childEnv(), as: { uid: number; gid: number } | undefined = undefined): Started {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], ...as });
   let out = '';
   let closed = false;
   child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
