@@ -121,7 +121,15 @@ export function watchAndRebuild(
       if (closed || (folders.length > 0 && gone.size === folders.length)) return;
       const paths = [...changed];
       changed.clear();
+      // A save can land while the rebuild reads (an editor truncates, then
+      // writes): when truncate and write share one file-time tick the file
+      // watcher reports only the first. So what changed is looked at before
+      // and after the rebuild, and anything that moved on is built again.
+      const before = await stampsOf(paths);
       await rebuild(paths, gone);
+      const after = await stampsOf(paths);
+      for (const p of paths) if (before.get(p) !== after.get(p)) changed.add(p);
+      if (changed.size > 0) pending = true;
     } catch (err) {
       onError(err as Error);
     } finally {
@@ -232,4 +240,24 @@ async function stampOf(dir: string): Promise<Stamp> {
     const code = (err as NodeJS.ErrnoException).code;
     return { state: code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable' };
   }
+}
+
+/** At most this many changed paths are looked at again after a rebuild (a folder of thousands dropped in at once is rebuilt from its own events). */
+const RESTAT_MAX = 1000;
+
+/** Size, times and identity of each path (or 'gone'), to know whether it changed while it was read. */
+async function stampsOf(paths: string[]): Promise<Map<string, string>> {
+  const stamps = new Map<string, string>();
+  await Promise.all(
+    paths.slice(0, RESTAT_MAX).map(async (p) => {
+      try {
+        const s = await stat(p);
+        // A folder's times move whenever a file in it is made (an output's temporary, with --out inside it): not a save.
+        stamps.set(p, s.isFile() ? `${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}` : 'folder');
+      } catch {
+        stamps.set(p, 'gone');
+      }
+    }),
+  );
+  return stamps;
 }
