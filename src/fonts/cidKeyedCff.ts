@@ -5,8 +5,12 @@
 // ROS Adobe/Identity/0 with an identity charset. Glyph programs, subroutines
 // and Private DICTs are copied byte for byte; a name-keyed font's Private
 // DICT moves into the one Font DICT of an FDArray, selected for every glyph
-// by a format 3 FDSelect. (Adobe Technical Note #5176, §18–19.)
-import { CffError, find, fixedOperand, intOperand, op2, readDict, readIndex, writeDict, writeIndex, type DictEntry, type Operand } from './cffData.js';
+// by a format 3 FDSelect. (Adobe Technical Note #5176, §18–19.) With
+// `inline`, the kept glyphs' programs call no subroutine (charStringInliner.ts)
+// and the table holds none: what a small subset of a font with subroutines
+// needs, instead of all of them.
+import { inlineSubroutines } from './charStringInliner.js';
+import { CffError, type CffIndex, find, fixedOperand, intOperand, op2, readDict, readIndex, writeDict, writeIndex, type DictEntry, type Operand } from './cffData.js';
 
 const OP = {
   charset: 15,
@@ -70,10 +74,13 @@ export function hasNoSubroutines(cff: Uint8Array): boolean {
 /**
  * The CFF table `cff` as a CID-keyed CFF with CID = GID. With `keep` (glyph
  * ids, ascending, 0 first), only those glyphs, renumbered 0, 1, 2, … in that
- * order, and only the Font DICTs they select; every subroutine is kept, so
- * this is for fonts that have none (hasNoSubroutines) or for all glyphs.
+ * order, and only the Font DICTs they select. Every subroutine is kept, so
+ * this is for fonts that have none (hasNoSubroutines) or for all glyphs —
+ * unless `inline` is set: then the kept glyphs' subroutine calls are
+ * inlined and no subroutine is written (NotInlinable is thrown for a glyph
+ * program that cannot be).
  */
-export function cidKeyedCff(cff: Uint8Array, keep?: readonly number[]): Uint8Array {
+export function cidKeyedCff(cff: Uint8Array, keep?: readonly number[], { inline = false }: { inline?: boolean } = {}): Uint8Array {
   if (cff.length < 4 || cff[0] !== 1) throw new CffError(`not a CFF table of version 1 (${cff[0]})`);
   const names = readIndex(cff, cff[2]!);
   const tops = readIndex(cff, names.end);
@@ -94,15 +101,20 @@ export function cidKeyedCff(cff: Uint8Array, keep?: readonly number[]): Uint8Arr
   const isCid = find(top, OP.ROS) !== undefined;
   let fontDicts: DictEntry[][];
   let fdSelect: Uint8Array;
+  /** The Font DICT (of the original FDArray) each original glyph id selects. */
+  let originalFdOf: (gid: number) => number = () => 0;
+  let originalFontDicts: DictEntry[][];
   if (isCid) {
     const fdArrayAt = num(OP.FDArray);
     const fdSelectAt = num(OP.FDSelect);
     if (fdArrayAt === undefined || fdSelectAt === undefined) throw new CffError('a CID-keyed CFF without FDArray or FDSelect');
     fontDicts = readIndex(cff, fdArrayAt).items.map(readDict);
+    originalFontDicts = fontDicts;
     fdSelect = fdSelectBytes(cff, fdSelectAt, allGlyphs, fontDicts.length);
+    originalFdOf = fdLookup(fdSelect);
     if (keep) {
       // The Font DICTs the kept glyphs select, in their order, and an FDSelect over the new glyph ids.
-      const fdOf = fdLookup(fdSelect);
+      const fdOf = originalFdOf;
       const used = [...new Set(keep.map(fdOf))].sort((a, b) => a - b);
       const renumber = new Map(used.map((fd, i) => [fd, i]));
       fontDicts = used.map((fd) => fontDicts[fd]!);
@@ -112,19 +124,27 @@ export function cidKeyedCff(cff: Uint8Array, keep?: readonly number[]): Uint8Arr
     // One Font DICT holding the Private DICT; every glyph selects it.
     const priv = find(top, OP.Private);
     fontDicts = [priv ? [{ op: OP.Private, operands: priv.operands }] : []];
+    originalFontDicts = fontDicts;
     fdSelect = Uint8Array.from([3, 0, 1, 0, 0, 0, nGlyphs >> 8, nGlyphs & 0xff]);
   }
-  const privates: Array<PrivatePart | undefined> = fontDicts.map((fd) => {
+  const privateOf = (fd: DictEntry[]): { dict: DictEntry[]; subrs?: CffIndex } | undefined => {
     const p = find(fd, OP.Private);
     if (!p || p.operands.length < 2) return undefined;
     const [size, offset] = [p.operands[0]!.value, p.operands[1]!.value];
     if (offset + size > cff.length) throw new CffError('a Private DICT runs past the end of the CFF table');
     const dict = readDict(cff.subarray(offset, offset + size));
     const subrsAt = find(dict, OP.Subrs)?.operands[0]?.value;
-    if (subrsAt === undefined) return { dict };
-    const subrs = readIndex(cff, offset + subrsAt);
-    return { dict, subrs: cff.subarray(subrs.start, subrs.end) };
+    return subrsAt === undefined ? { dict } : { dict, subrs: readIndex(cff, offset + subrsAt) };
+  };
+  const privates: Array<PrivatePart | undefined> = fontDicts.map((fd) => {
+    const p = privateOf(fd);
+    if (!p) return undefined;
+    if (inline) return { dict: p.dict.filter((e) => e.op !== OP.Subrs) };
+    return p.subrs ? { dict: p.dict, subrs: cff.subarray(p.subrs.start, p.subrs.end) } : { dict: p.dict };
   });
+  /** A kept glyph's program: as it is, or with its subroutines inlined. */
+  const localSubrs = inline ? originalFontDicts.map((fd) => privateOf(fd)?.subrs) : [];
+  const programOf = (g: number): Uint8Array => (inline ? inlineSubroutines(charStrings.item(g), gsubrs, localSubrs[originalFdOf(g)]) : charStrings.item(g));
 
   // Strings: the original ones (their SIDs stay valid), then Registry and Ordering.
   const stringItems = [...strings.items];
@@ -144,7 +164,7 @@ export function cidKeyedCff(cff: Uint8Array, keep?: readonly number[]): Uint8Arr
   const header = Uint8Array.from([1, 0, 4, 4]);
   const nameIndex = cff.subarray(names.start, names.end);
   const stringIndex = writeIndex(stringItems);
-  const gsubrIndex = cff.subarray(gsubrs.start, gsubrs.end);
+  const gsubrIndex = inline ? writeIndex([]) : cff.subarray(gsubrs.start, gsubrs.end);
   const kept = top.filter((e) => !DROPPED.has(e.op));
   const topFor = (o: { charset: number; fdSelect: number; charStrings: number; fdArray: number }): DictEntry[] => [
     { op: OP.ROS, operands: ros },
@@ -158,7 +178,7 @@ export function cidKeyedCff(cff: Uint8Array, keep?: readonly number[]): Uint8Arr
   const topSize = writeIndex([writeDict(topFor({ charset: 0, fdSelect: 0, charStrings: 0, fdArray: 0 }))]).length;
   const charsetAt = header.length + nameIndex.length + topSize + stringIndex.length + gsubrIndex.length;
   const fdSelectAt = charsetAt + charset.length;
-  const charStringsOut = keep ? writeIndex(keep.map((g) => charStrings.item(g))) : cff.subarray(charStrings.start, charStrings.end);
+  const charStringsOut = keep || inline ? writeIndex((keep ?? Array.from({ length: allGlyphs }, (_, g) => g)).map(programOf)) : cff.subarray(charStrings.start, charStrings.end);
   const newCharStringsAt = fdSelectAt + fdSelect.length;
   const fdArrayAt = newCharStringsAt + charStringsOut.length;
 

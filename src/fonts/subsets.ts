@@ -23,12 +23,19 @@
 // (codePointsByFace; a run with actualText draws .notdef and adds nothing),
 // plus the digits and the space — Word draws the PAGE field in the page
 // number's font, whatever text the face had. Glyph 0 is always glyph 0.
-// A CFF font without subroutines (Fandol, the rare Noto files) is cut by
-// copying charstrings; the others, and every OpenType `sfnt`, by hb-subset
-// (harfbuzzjs, one wasm instance per process, made when first needed). Every
+// A CFF font is cut by copying the glyph programs it draws: as they are in a
+// font without subroutines (Fandol, the rare Noto files), with their
+// subroutine calls inlined in one with them (the other Noto files:
+// charStringInliner.ts) — a few dozen title glyphs need not carry a font's
+// whole subroutine INDEXes, and hb-subset's first call in a process costs
+// about 0.1 s. A TrueType font, and a CFF glyph program that cannot be
+// inlined, go to hb-subset (harfbuzzjs, one wasm instance per process, made
+// when first needed); so does the OpenType `sfnt` of every face (DOCX
+// --embed-fonts, OFD), when it is first read. Every
 // byte here is the same on every run.
 import { statSync } from 'node:fs';
 import type { Layout } from '../typeset/layout.js';
+import { NotInlinable } from './charStringInliner.js';
 import { CffError, find, op2, readDict, readIndex } from './cffData.js';
 import { cidKeyedCff, hasNoSubroutines } from './cidKeyedCff.js';
 import { FontFile } from './fontFile.js';
@@ -169,11 +176,12 @@ export class SessionSubsets {
 }
 
 /**
- * Face `index` of `file` cut down to `cps`. A CFF font without subroutines
- * (the Fandol fonts, the rare Noto files) is cut here: its charstrings are
- * copied as they are into the CID-keyed CFF, and hb-subset runs only when
- * `sfnt` is first read (with the same glyph order: hb keeps the original
- * order of the glyphs it keeps). Other fonts go through hb-subset at once.
+ * Face `index` of `file` cut down to `cps`. A CFF font is cut here: its
+ * charstrings are copied into the CID-keyed CFF, as they are or with their
+ * subroutines inlined, and hb-subset runs only when `sfnt` is first read
+ * (with the same glyph order: hb keeps the original order of the glyphs it
+ * keeps). Other fonts, and a CFF whose glyph programs cannot be inlined, go
+ * through hb-subset at once.
  */
 export async function subsetFace(key: string, file: string, index: number, cps: Iterable<number>): Promise<FaceSubset> {
   const wanted = [...new Set(cps)].sort((a, b) => a - b);
@@ -203,7 +211,15 @@ function directSubset(key: string, file: string, index: number, wanted: number[]
   }
   const keep = [0, ...[...new Set(old.values())].sort((a, b) => a - b)];
   const cffTable = font.cffFor(index, keep);
-  if (!cffTable || !hasNoSubroutines(cffTable)) return undefined;
+  if (!cffTable) return undefined;
+  let cff: Uint8Array;
+  try {
+    cff = cidKeyedCff(cffTable, keep, { inline: !hasNoSubroutines(cffTable) });
+  } catch (err) {
+    // A glyph program this cut cannot inline goes to hb-subset, which keeps the subroutines.
+    if (err instanceof NotInlinable) return undefined;
+    throw err;
+  }
   const newOf = new Map(keep.map((g, i) => [g, i]));
   const glyphOf = new Map<number, number>();
   const codePointOf = new Map<number, number>();
@@ -214,7 +230,6 @@ function directSubset(key: string, file: string, index: number, wanted: number[]
   }
   const upm = original.head.unitsPerEm;
   const advances = keep.map((g) => hmtx.advance(g));
-  const cff = cidKeyedCff(cffTable, keep);
   const descriptor = descriptorOf(original, cff);
   let sfnt: Buffer | undefined;
   let outlineSfnt: Buffer | undefined;

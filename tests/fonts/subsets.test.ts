@@ -261,11 +261,11 @@ describe('the code points of a Layout', () => {
     expect([...used.values()].some((s) => s.has(0x1f600))).toBe(false);
   });
 
-  it('of a font without subroutines are cut without hb-subset; its OpenType subset is made when first asked for', () => {
+  it.each(['FandolFang-Regular.otf', 'NotoSerifCJKsc-Bold-Title.otf'])('of a CFF font (%s: with no subroutines, or with them inlined) are cut without hb-subset; its OpenType subset is made when first asked for', (name) => {
     const script = `
       import { subsetFace } from ${JSON.stringify(path.join(REPO_ROOT, 'dist/fonts/subsets.js'))};
       import { subsetterLoaded } from ${JSON.stringify(path.join(REPO_ROOT, 'dist/fonts/subsetFont.js'))};
-      const s = await subsetFace('f', ${JSON.stringify(path.join(FONTS, 'FandolFang-Regular.otf'))}, 0, [0x6b63, 0x6587]);
+      const s = await subsetFace('f', ${JSON.stringify(path.join(FONTS, name))}, 0, [0x6b63, 0x6587]);
       const before = subsetterLoaded();
       const sfnt = s.sfnt.length;
       console.log(JSON.stringify({ before, after: subsetterLoaded(), cff: s.cff.length, sfnt }));`;
