@@ -5,6 +5,13 @@
 // writer stays a chunk of its own, loaded by the `import()` that needs it
 // (src/cli/main.ts, src/build.ts), so `--version` and `check` still load no
 // writer. See README, "性能 / Performance".
+//
+// The chunks are CommonJS (.cjs), so that bin/bundleLoader.js can compile
+// them through vm.Script with a V8 code cache, which scripts/codeCache.mjs
+// then makes: Node 20 has no such cache for ES modules. The code keeps ES
+// module semantics: every chunk is strict, and `import.meta.url` is the
+// chunk's own file URL, as it was in the ES module chunk.
+import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +39,7 @@ const bundle = await rolldown({
   input: { main: path.join(dist, 'cli/main.js'), buildWorker: path.join(dist, 'cli/buildWorker.js') },
   platform: 'node',
   external: isExternal,
+  transform: { define: { 'import.meta.url': '__bulletinModuleUrl' } },
   logLevel: 'warn',
   onLog(level, log, handle) {
     // gray-matter's JavaScript front-matter engine uses eval; bulletin reads YAML front matter only.
@@ -41,5 +49,21 @@ const bundle = await rolldown({
     handle(level, log);
   },
 });
-await bundle.write({ dir: out, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' });
+await bundle.write({
+  dir: out,
+  format: 'cjs',
+  // import() of a chunk or of a package left out stays lazy, as require() inside a promise.
+  dynamicImportInCjs: false,
+  banner: "'use strict';\nconst __bulletinModuleUrl = require('node:url').pathToFileURL(__filename).href;",
+  entryFileNames: '[name].cjs',
+  chunkFileNames: '[name]-[hash].cjs',
+});
 await bundle.close();
+
+// The code caches, made in a process of their own under the flags the command line runs with.
+try {
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'codeCache.mjs')], { stdio: ['ignore', 'ignore', 'pipe'] });
+} catch (err) {
+  // Without caches bulletin starts as it would without this step, only slower.
+  process.stderr.write(`bundle: no code cache made (${String(err.stderr ?? err.message).trim().split('\n').pop()})\n`);
+}

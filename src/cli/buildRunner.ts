@@ -42,7 +42,9 @@ export async function buildOne(project: Project, ref: string, options: BuildOpti
 /** The compiled worker script (tests run the sources, so look in dist/ then). */
 function workerScript(): string {
   const here = fileURLToPath(import.meta.url);
-  return here.endsWith('.ts') ? path.join(PACKAGE_ROOT, 'dist/cli/buildWorker.js') : path.join(path.dirname(here), 'buildWorker.js');
+  if (here.endsWith('.ts')) return path.join(PACKAGE_ROOT, 'dist/cli/buildWorker.js');
+  // The bundle (scripts/bundle.mjs) has the worker as a CommonJS entry beside its chunks.
+  return path.join(path.dirname(here), here.endsWith('.cjs') ? 'buildWorker.cjs' : 'buildWorker.js');
 }
 
 /** The worker threads of the builds under way. */

@@ -10,6 +10,7 @@
 // interpreter ends hflex1 at the wrong height — the second curve must come
 // back to where the first began, as FreeType, fontTools and HarfBuzz draw
 // it — and FandolFang has such glyphs (its .notdef among them).
+import { importPackage } from '../importPackage.js';
 import type { PathCommand } from './quadraticOutlines.js';
 
 export interface GlyphOutlines {
@@ -25,7 +26,7 @@ let drawFuncs: InstanceType<Hb['DrawFuncs']> | undefined;
 
 /** The outlines of face 0 of the OpenType file `sfnt` (a subset's outlineSfnt). */
 export async function glyphOutlines(sfnt: Uint8Array): Promise<GlyphOutlines> {
-  harfbuzz ??= import('harfbuzzjs');
+  harfbuzz ??= importPackage<Hb>('harfbuzzjs');
   const hb = await harfbuzz;
   const face = new hb.Face(new hb.Blob(sfnt), 0);
   const font = new hb.Font(face);
