@@ -3,9 +3,9 @@
 // properties, and the zip. Reproducible: relationship ids are names, not
 // counters shared between runs; the dates are the Layout's; zip entries
 // come in a fixed order with fixed times.
-import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { FontPart } from './fonts.js';
 import { element, escapeText, xmlPart } from './xml.js';
+import { zipPackage } from '../zipPackage.js';
 
 const RELATIONSHIPS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -62,9 +62,6 @@ export interface PackageContents {
   /** The application that wrote the document. */
   application: string;
 }
-
-/** Zip entry times: 1980-01-01, the earliest a zip can hold (written in local time, so the same in every time zone). */
-const ZIP_EPOCH = new Date(1980, 0, 1, 0, 0, 0);
 
 export function docxPackage(c: PackageContents): Uint8Array {
   const files: Record<string, Uint8Array | string> = {
@@ -159,15 +156,15 @@ function coreXml(p: CoreProperties): string {
   );
 }
 
-/** [Content_Types].xml first, as packages are read; then every part by name, at fixed times. Media are stored (they are compressed already). */
+/** [Content_Types].xml first, as packages are read; then every part by name. Media are stored (they are compressed already). */
 function zip(files: Record<string, Uint8Array | string>): Uint8Array {
   const names = Object.keys(files)
     .filter((n) => n !== '[Content_Types].xml')
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const zippable: Zippable = {};
-  for (const name of ['[Content_Types].xml', ...names]) {
-    const data = files[name]!;
-    zippable[name] = [typeof data === 'string' ? strToU8(data) : data, { mtime: ZIP_EPOCH, level: name.startsWith('word/media/') ? 0 : 6 }];
-  }
-  return zipSync(zippable);
+  return zipPackage(
+    ['[Content_Types].xml', ...names].map((name) => {
+      const data = files[name]!;
+      return { name, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data, compress: !name.startsWith('word/media/') };
+    }),
+  );
 }

@@ -17,7 +17,7 @@ import { xsDate, ofdXml, type CreatorInfo } from './docInfo.js';
 import { documentXml } from './documentXml.js';
 import { ofdFontSubsets } from './fontSubsets.js';
 import type { PlacedFont } from './graphicUnits.js';
-import { ofdZip } from './ofdZip.js';
+import { zipPackage } from '../zipPackage.js';
 import { contentXml, pageAnnotationXml, type PageContext } from './pageXml.js';
 import { documentResXml, publicResXml, type FontResource, type ImageResource } from './resourcesXml.js';
 import { UnitIds } from './unitIds.js';
@@ -97,7 +97,8 @@ export async function renderOfd(layout: Layout, options: OfdOptions): Promise<Ui
   }
   for (const f of fontFiles) add(f.name, f.data);
   for (const f of imageFiles) add(f.name, f.data, false);
-  return ofdZip(entries);
+  // The package is a zip (GB/T 33190-2016 §7.1): entries in this order, images stored.
+  return zipPackage(entries);
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
