@@ -10,7 +10,10 @@
 // them through vm.Script with a V8 code cache, which scripts/codeCache.mjs
 // then makes: Node 20 has no such cache for ES modules. The code keeps ES
 // module semantics: every chunk is strict, and `import.meta.url` is the
-// chunk's own file URL, as it was in the ES module chunk.
+// chunk's own file URL, as it was in the ES module chunk. The chunks are
+// ASCII (non-ASCII characters escaped, doc comments left out): reading and
+// compiling them from their caches took 15 ms less (bin/bundleLoader.js
+// timed on the chunks `check` loads, 12 runs each: 104 -> 89 ms).
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -55,6 +58,9 @@ await bundle.write({
   // import() of a chunk or of a package left out stays lazy, as require() inside a promise.
   dynamicImportInCjs: false,
   banner: "'use strict';\nconst __bulletinModuleUrl = require('node:url').pathToFileURL(__filename).href;",
+  // ASCII source (non-ASCII escaped, doc comments left out; licence notices kept): see above.
+  charset: 'ascii',
+  comments: { legal: true, annotation: true, jsdoc: false },
   entryFileNames: '[name].cjs',
   chunkFileNames: '[name]-[hash].cjs',
 });
