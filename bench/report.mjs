@@ -49,6 +49,7 @@ export function figuresTable(r) {
     ['`build 2024-08 --format docx`', ms(f.docx.ms), mb(f.docx.rssKB), '', ''],
     ['`bulletin check 2024-08`', ms(f.check.ms), mb(f.check.rssKB), typstCell(ms(typst?.ms)), times(ratio(f.check.ms, typst?.ms))],
     ['`bulletin --version`', ms(f.version.ms), mb(f.version.rssKB), '', ''],
+    ...(f.nodeAlone ? [['`node -e 0` (Node starting and exiting, nothing of ours)', ms(f.nodeAlone.ms), mb(f.nodeAlone.rssKB), '', '']] : []),
     [
       `rebuild in \`preview\` after a save (median / worst of ${r.preview.times.length}; ${r.preview.mode === 'sse' ? '`pages` event' : 'stdout line'})`,
       `${ms(r.preview.medianMs)} / ${ms(r.preview.worstMs)}`,

@@ -47,6 +47,8 @@ const cases = [
   ...(typst.binary ? [{ key: 'typstSystemFonts', command: typst.binary, args: typstArgs }] : []),
   ours('check', () => ['check', SAMPLE]),
   ours('version', () => ['--version']),
+  // Node's own start-up and exit, the floor under every figure of ours.
+  { key: 'nodeAlone', command: node, args: () => ['-e', '0'] },
   ours('all24', (p) => ['build', '--all', '--out', p.out], copiesOfSample(24)),
   ours('x20', (p) => ['build', SAMPLE, '--out', p.out], { [SAMPLE]: X20 }),
 ];
