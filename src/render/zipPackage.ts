@@ -42,20 +42,24 @@ export function zipPackage(entries: readonly ZipEntry[]): Uint8Array {
   const localSize = parts.reduce((n, p) => n + 30 + p.name.length + p.data.length, 0);
   const centralSize = parts.reduce((n, p) => n + 46 + p.name.length, 0);
   const out = Buffer.alloc(localSize + centralSize + 22);
+  /** The fields local and central headers share, in the same order (version needed … name length). */
+  const shared = (p: (typeof parts)[number], at: number) => {
+    out.writeUInt16LE(VERSION, at);
+    out.writeUInt16LE(p.flag, at + 2);
+    out.writeUInt16LE(p.method, at + 4);
+    out.writeUInt32LE(DOS_EPOCH, at + 6);
+    out.writeUInt32LE(p.crc, at + 10);
+    out.writeUInt32LE(p.data.length, at + 14);
+    out.writeUInt32LE(p.size, at + 18);
+    out.writeUInt16LE(p.name.length, at + 22);
+  };
   let at = 0;
   const offsets: number[] = [];
   for (const p of parts) {
     offsets.push(at);
     out.writeUInt32LE(0x04034b50, at);
-    out.writeUInt16LE(VERSION, at + 4);
-    out.writeUInt16LE(p.flag, at + 6);
-    out.writeUInt16LE(p.method, at + 8);
-    out.writeUInt32LE(DOS_EPOCH, at + 10);
-    out.writeUInt32LE(p.crc, at + 14);
-    out.writeUInt32LE(p.data.length, at + 18);
-    out.writeUInt32LE(p.size, at + 22);
-    out.writeUInt16LE(p.name.length, at + 26);
-    out.writeUInt16LE(0, at + 28);
+    shared(p, at + 4);
+    // Extra field length 0 at +28.
     out.set(p.name, at + 30);
     out.set(p.data, at + 30 + p.name.length);
     at += 30 + p.name.length + p.data.length;
@@ -63,15 +67,8 @@ export function zipPackage(entries: readonly ZipEntry[]): Uint8Array {
   parts.forEach((p, i) => {
     out.writeUInt32LE(0x02014b50, at);
     out.writeUInt16LE(VERSION, at + 4); // made by: version 2.0, MS-DOS attributes
-    out.writeUInt16LE(VERSION, at + 6);
-    out.writeUInt16LE(p.flag, at + 8);
-    out.writeUInt16LE(p.method, at + 10);
-    out.writeUInt32LE(DOS_EPOCH, at + 12);
-    out.writeUInt32LE(p.crc, at + 16);
-    out.writeUInt32LE(p.data.length, at + 20);
-    out.writeUInt32LE(p.size, at + 24);
-    out.writeUInt16LE(p.name.length, at + 28);
-    // Extra field, comment, disk number, internal and external attributes: none.
+    shared(p, at + 6);
+    // Extra field, comment, disk number, internal and external attributes: none (+30 … +41).
     out.writeUInt32LE(offsets[i]!, at + 42);
     out.set(p.name, at + 46);
     at += 46 + p.name.length;
