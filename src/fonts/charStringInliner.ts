@@ -24,6 +24,12 @@ export const subroutineBias = (count: number): number => (count < 1240 ? 107 : c
 const MAX_DEPTH = 10;
 /** The longest glyph program written; inlining only repeats code the font already has, so a larger one means a loop of calls or a hostile font. */
 const MAX_LENGTH = 65535;
+/**
+ * The most bytes of charstring code read for one glyph. Calls that add
+ * nothing (a subroutine of a bare `return`) do not grow the output, so
+ * calls fanning out ten levels deep are bounded by this, before the work.
+ */
+const MAX_WORK = 1 << 20;
 
 const CALLSUBR = 10;
 const RETURN = 11;
@@ -50,9 +56,12 @@ export function inlineSubroutines(charString: Uint8Array, global: CffIndex, loca
   const stack: Array<{ at: number; value: number }> = [];
   let stems = 0;
   let maskBytes = -1;
+  let work = 0;
 
   const run = (code: Uint8Array, depth: number): 'return' | 'endchar' | 'end' => {
     let i = 0;
+    work += code.length;
+    if (work > MAX_WORK) throw new NotInlinable(`more than ${MAX_WORK} bytes of charstring code for one glyph`);
     while (i < code.length) {
       if (out.length > MAX_LENGTH) throw new NotInlinable(`a glyph program of more than ${MAX_LENGTH} bytes`);
       const b = code[i]!;

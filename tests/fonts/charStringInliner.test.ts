@@ -103,4 +103,12 @@ describe('inlining a charstring', () => {
     // A number cut off at the end.
     refuse([247]);
   });
+
+  it('gives up, quickly, on calls that fan out ten levels deep and draw nothing', () => {
+    // Subroutine k calls subroutine k + 1 a thousand times; the last only returns: 1000^9 calls in all.
+    const levels = 10;
+    const subrs = Array.from({ length: levels }, (_, k) => (k === levels - 1 ? [RETURN] : [...Array.from({ length: 1000 }, () => [...num(k + 1 - 107), CALLGSUBR]).flat(), RETURN]));
+    // Without the bound this would not end (the test's own timeout would fail it).
+    expect(() => inline([...num(-107), CALLGSUBR, ENDCHAR], index(...subrs))).toThrow(/more than \d+ bytes of charstring code/);
+  });
 });
