@@ -212,12 +212,14 @@ function directSubset(key: string, file: string, index: number, wanted: number[]
   const keep = [0, ...[...new Set(old.values())].sort((a, b) => a - b)];
   const cffTable = font.cffFor(index, keep);
   if (!cffTable) return undefined;
+  const inline = !hasNoSubroutines(cffTable);
   let cff: Uint8Array;
   try {
-    cff = cidKeyedCff(cffTable, keep, { inline: !hasNoSubroutines(cffTable) });
+    cff = cidKeyedCff(cffTable, keep, { inline });
   } catch (err) {
-    // A glyph program this cut cannot inline goes to hb-subset, which keeps the subroutines.
-    if (err instanceof NotInlinable) return undefined;
+    // A glyph program this cut cannot inline, or a font with subroutines it cannot read,
+    // goes to hb-subset, which cut every font with subroutines before inlining existed.
+    if (err instanceof NotInlinable || (inline && err instanceof CffError)) return undefined;
     throw err;
   }
   const newOf = new Map(keep.map((g, i) => [g, i]));
