@@ -5,6 +5,7 @@ import type { BuildOutput } from '../build.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { message, type Lang } from '../messages.js';
 import { VERSION } from '../version.js';
+import { ESCAPED_BEYOND_C0 } from './terminalText.js';
 
 export const problemSchema = z.strictObject({
   severity: z.enum(['error', 'warning', 'notice']),
@@ -70,12 +71,13 @@ export function issueReport(id: string, outputs: BuildOutput[], problems: Diagno
 }
 
 /**
- * The report as JSON text. JSON.stringify escapes C0 controls; DEL and the C1
- * controls (which a terminal may act on) are escaped here too: the same JSON
+ * The report as JSON text. JSON.stringify escapes C0 controls; DEL, the C1
+ * controls (which a terminal may act on), the bidirectional controls and
+ * the line and paragraph separators are escaped here too: the same JSON
  * value, nothing raw on the terminal (src/cli/terminalText.ts).
  */
 export function jsonText(report: JsonReport): string {
-  return JSON.stringify(report, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(report, null, 2).replace(ESCAPED_BEYOND_C0, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function jsonReport(command: 'build' | 'check', issues: IssueReport[], exitCode: number): JsonReport {

@@ -12,6 +12,16 @@ describe('terminal text', () => {
     expect(escapeControls('C:\\简报\\issues\\01 文章.md ¡\u00a0')).toBe('C:\\简报\\issues\\01 文章.md ¡\u00a0');
   });
 
+  it('escapes the bidirectional controls and the line and paragraph separators, which make a name show as another', () => {
+    // RLO: a terminal would show "gpj.exe" as "exe.jpg".
+    expect(escapeControls('简报\u202egpj.exe')).toBe('简报\\u202egpj.exe');
+    const layout = '\u061c\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069';
+    expect(escapeControls(layout)).toBe([...layout].map((c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`).join(''));
+    expect(terminalLines(`a${layout}\n`)).not.toMatch(/[\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+    // Their neighbours, and the zero-width joiners text needs, stay as they are.
+    expect(escapeControls('\u200b\u200c\u200d\u2027\u202f\u2065\u206a')).toBe('\u200b\u200c\u200d\u2027\u202f\u2065\u206a');
+  });
+
   it('keeps the tab and line feed of lines', () => {
     expect(terminalLines('a\tb\nc\u001bd\re\n')).toBe('a\tb\nc\\x1bd\\re\n');
   });

@@ -44,6 +44,23 @@ describe('control characters in file names', () => {
     expect(json.stdout + json.stderr).not.toMatch(RAW_CONTROL);
   });
 
+  it('bidirectional controls and line separators in a file name are escaped, in messages and in --json; --json keeps the real name', async () => {
+    const root = writeProject(MINIMAL);
+    // RLO would show the name reversed from there on; U+2028 breaks the line on some terminals.
+    const name = '02-\u202egpj.exe\u2028\u2066x\u2069.md';
+    writeFileSync(path.join(root, 'issues/2024-09', name), 'no front-matter here\n');
+    const LAYOUT = /[\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+    const human = await runCli(root, ['check', '2024-09', '--lang', 'en']);
+    expect(human.status, human.stderr).toBe(1);
+    expect(human.stderr).toContain('02-\\u202egpj.exe\\u2028\\u2066x\\u2069.md:1:1: error:');
+    expect(human.stderr + human.stdout).not.toMatch(LAYOUT);
+    const json = await runCli(root, ['check', '2024-09', '--json', '--lang', 'en']);
+    expect(json.status).toBe(1);
+    expect(json.stdout + json.stderr).not.toMatch(LAYOUT);
+    const report = jsonReportSchema.parse(JSON.parse(json.stdout));
+    expect(report.issues[0]!.problems.some((p) => p.file !== undefined && path.basename(p.file) === name)).toBe(true);
+  });
+
   it('an issue named with a control character on the command line is echoed escaped', async () => {
     const root = writeProject(MINIMAL);
     const r = await runCli(root, ['check', '2024-\u001b[2J', '--lang', 'en']);
