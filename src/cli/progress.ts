@@ -2,7 +2,8 @@
 // build has taken DELAY_MS, redrawn in place, and erased before anything
 // else is printed and at the end, so the output reads as without it. Never
 // when stderr is not a terminal, nor with --json or --quiet (the caller
-// decides by `enabled`).
+// decides by `enabled`). The line is cut to the terminal's width: a line
+// that wraps cannot be erased by returning to its start.
 
 /** A build shorter than this shows no progress. */
 export const DELAY_MS = 2000;
@@ -30,7 +31,7 @@ export function progressLine(stream: NodeJS.WriteStream, enabled: boolean, delay
   const elapsed = () => performance.now() - start;
   const draw = () => {
     if (stopped || !current || elapsed() < delayMs) return;
-    stream.write(`${ERASE}${current(Math.floor(elapsed() / 1000))}`);
+    stream.write(`${ERASE}${fitColumns(current(Math.floor(elapsed() / 1000)), stream.columns)}`);
     drawn = true;
   };
   // Redrawn every second while the event loop is free (the writers'
@@ -54,4 +55,36 @@ export function progressLine(stream: NodeJS.WriteStream, enabled: boolean, delay
       clearInterval(timer);
     },
   };
+}
+
+/** East Asian wide and fullwidth characters: two columns of a terminal (UAX #11, the common ranges). */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{20000}-\u{3fffd}]/u;
+/** Combining marks take no column of their own. */
+const COMBINING = /\p{M}/u;
+/** The ellipsis that ends a cut line, and the columns it is given (two: a CJK terminal may draw it wide). */
+const CUT = '…';
+const CUT_COLUMNS = 2;
+
+/**
+ * `text` as it fits in a terminal `columns` wide, less the last column (a
+ * line that fills it wraps on some terminals): cut, with an ellipsis, where
+ * it would not. Wide characters take two columns. Unknown width: as it is.
+ */
+export function fitColumns(text: string, columns: number | undefined): string {
+  if (!columns || columns < 1) return text;
+  const room = columns - 1;
+  const chars = [...text];
+  const width = (c: string) => (COMBINING.test(c) ? 0 : WIDE.test(c) ? 2 : 1);
+  let used = 0;
+  for (let i = 0; i < chars.length; i++) {
+    used += width(chars[i]!);
+    if (used > room) {
+      // Cut so that the ellipsis fits too.
+      let keep = i;
+      let w = used - width(chars[i]!);
+      while (keep > 0 && w + CUT_COLUMNS > room) w -= width(chars[--keep]!);
+      return w + CUT_COLUMNS <= room ? chars.slice(0, keep).join('') + CUT : chars.slice(0, keep).join('');
+    }
+  }
+  return text;
 }

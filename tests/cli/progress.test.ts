@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { childEnv, runCli } from '../helpers/cli.js';
 import { MINIMAL, writeProject } from '../helpers/project.js';
 import { runInTerminal } from '../helpers/terminal.js';
+import { fitColumns, progressLine } from '../../src/cli/progress.js';
 
 const PARA = '为贯彻落实《“十四五”上海市邮政业发展规划》，推动快递业与制造业深度融合发展。';
 
@@ -51,4 +52,39 @@ describe('the progress of a long build', () => {
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(2);
     expect(`${r.stdout}${r.stderr}`).not.toMatch(/\r|\x1b/);
   }, 120_000);
+});
+
+/** Terminal columns of `s`, counted independently of progress.ts: CJK ideographs and fullwidth forms take two. */
+const columnsOf = (s: string) => [...s].reduce((n, c) => n + (/[\u3000-\u9fff\uff00-\uff60]/.test(c) ? 2 : /\p{M}/u.test(c) ? 0 : 1), 0);
+
+describe('the progress line on a narrow terminal', () => {
+  const LONG = '正在构建 2024-08：排版《上海市邮政快递行业 党建、文明创建工作简报》第十二篇文章…（12 秒）';
+
+  it('is cut to the terminal width less one column, ending in an ellipsis, wide characters counted as two', () => {
+    for (const columns of [10, 20, 33, 40, 80]) {
+      const cut = fitColumns(LONG, columns);
+      expect(columnsOf(cut), `${columns}: ${cut}`).toBeLessThanOrEqual(columns - 1);
+      if (columnsOf(LONG) > columns - 1) {
+        expect(cut.endsWith('…')).toBe(true);
+        expect(LONG.startsWith(cut.slice(0, -1))).toBe(true);
+        // Nothing more than needed is cut: one more character would not fit with the ellipsis' two columns.
+        const next = [...LONG][[...cut].length - 1]!;
+        expect(columnsOf(cut) - 1 + 2 + columnsOf(next)).toBeGreaterThan(columns - 1);
+      }
+    }
+    expect(fitColumns(LONG, 200)).toBe(LONG);
+    expect(fitColumns(LONG, undefined)).toBe(LONG);
+    expect(fitColumns('e\u0301'.repeat(30), 12)).toBe('e\u0301'.repeat(9) + '…');
+  });
+
+  it('draws the cut line on the stream, as wide as the stream says it is', () => {
+    const written: string[] = [];
+    const stream = { columns: 24, write: (s: string) => (written.push(s), true) } as unknown as NodeJS.WriteStream;
+    const line = progressLine(stream, true, 0);
+    line.show(() => LONG);
+    line.stop();
+    const drawn = written[0]!.replace('\r\x1b[K', '');
+    expect(columnsOf(drawn)).toBeLessThanOrEqual(23);
+    expect(drawn.endsWith('…')).toBe(true);
+  });
 });
