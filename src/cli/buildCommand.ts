@@ -8,7 +8,7 @@ import { DEFAULT_FORMATS, OUTPUT_FORMATS } from '../outputFormats.js';
 import { resolveIssueDir } from '../read/readIssue.js';
 import { buildMany, type IssueOutcome } from './buildRunner.js';
 import { EXIT } from './exitCodes.js';
-import { interruptible } from './interruption.js';
+import { exitInterrupted, interruptible, SIGNALS, type StopSignal } from './interruption.js';
 import { issueReport, jsonReport, jsonText } from './jsonReport.js';
 import { progressLine } from './progress.js';
 import { allIssues, checkSourceDateEpoch, openProject, UsageError } from './projectArg.js';
@@ -173,7 +173,7 @@ export async function buildCommand(givenIssues: string[], givenOpts: BuildComman
   const exit = await runBuilds(project, refs, options, opts.json ?? false, r);
   if (!opts.watch) return exit;
   const watching = await startWatch(project, refs, options, r);
-  return untilInterrupted(watching);
+  return untilInterrupted(watching, outDirOf(project, options), r);
 }
 
 /**
@@ -212,10 +212,30 @@ export async function startWatch(project: Project, refs: string[], options: Buil
   return watching;
 }
 
-function untilInterrupted(watching: Watching): Promise<number> {
+/**
+ * Watch until SIGINT (Ctrl+C) or SIGTERM. Between rebuilds that is the end
+ * of the watch (exit 0); during a rebuild it stops the rebuild as it stops
+ * any build (src/cli/interruption.ts): this process's temporaries removed,
+ * the earlier outputs as they were, exit 130 / 143. A second signal while
+ * the watchers close changes nothing.
+ */
+function untilInterrupted(watching: Watching, outDir: string, r: Reporter): Promise<number> {
   return new Promise((resolve) => {
-    const stop = () => void watching.close().then(() => resolve(EXIT.ok));
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    let stopping = false;
+    const stop = (signal: StopSignal) => {
+      if (stopping) return;
+      stopping = true;
+      if (watching.rebuilding()) {
+        // At once, as a build is stopped: the rebuild gets no further turn.
+        r.problem(text(r.lang, 'interrupted'));
+        exitInterrupted(outDir, signal);
+        return;
+      }
+      void watching.close().finally(() => {
+        for (const s of SIGNALS) process.off(s, stop);
+        resolve(EXIT.ok);
+      });
+    };
+    for (const s of SIGNALS) process.on(s, stop);
   });
 }

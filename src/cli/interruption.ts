@@ -8,7 +8,8 @@ import path from 'node:path';
 import { removeOwnTemporaries } from '../atomicWrite.js';
 import { stopWorkers } from './buildRunner.js';
 
-const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+export const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+export type StopSignal = (typeof SIGNALS)[number];
 
 /**
  * Run `work`; an interrupt meanwhile ends the process once the builds have
@@ -17,16 +18,11 @@ const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
  */
 export async function interruptible<T>(outDir: string, work: () => Promise<T>, onInterrupt: () => void): Promise<T> {
   let stopping = false;
-  const handler = (signal: (typeof SIGNALS)[number]) => {
+  const handler = (signal: StopSignal) => {
     if (stopping) return;
     stopping = true;
     onInterrupt();
-    // A single build runs in this thread and waits between its stages for
-    // this handler's turn: nothing of it goes on before the exit.
-    void stopWorkers().finally(() => {
-      removeBuildTemporaries(outDir);
-      process.exit(128 + os.constants.signals[signal]);
-    });
+    exitInterrupted(outDir, signal);
   };
   for (const s of SIGNALS) process.on(s, handler);
   try {
@@ -34,6 +30,20 @@ export async function interruptible<T>(outDir: string, work: () => Promise<T>, o
   } finally {
     for (const s of SIGNALS) process.off(s, handler);
   }
+}
+
+/**
+ * End the process as an interrupted build ends: worker threads stopped,
+ * this process's temporaries in `outDir` and its page folders removed, exit
+ * 128 + the signal's number. A build in this thread waits between its
+ * stages (and writes its files synchronously), so nothing of it goes on
+ * between the removal and the exit.
+ */
+export function exitInterrupted(outDir: string, signal: StopSignal): void {
+  void stopWorkers().finally(() => {
+    removeBuildTemporaries(outDir);
+    process.exit(128 + os.constants.signals[signal]);
+  });
 }
 
 /** This process's temporaries in the output folder and in its page folders (one level down). */

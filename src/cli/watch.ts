@@ -20,6 +20,8 @@ import { CONFIG_FILE, type Project } from '../project/config.js';
 export interface Watching {
   /** Resolves once the watcher has scanned the folders and sees every change. */
   ready: Promise<void>;
+  /** Whether a rebuild is under way now. */
+  rebuilding(): boolean;
   close(): Promise<void>;
 }
 
@@ -145,6 +147,7 @@ export function watchAndRebuild(
   const ready = Promise.all([new Promise<void>((resolve) => others.once('ready', () => resolve())), ...folders.map((f) => f.start())]).then(() => {});
   return {
     ready,
+    rebuilding: () => running,
     close: async () => {
       closed = true;
       clearInterval(poll);
