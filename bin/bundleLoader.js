@@ -6,14 +6,23 @@
 // own for ES modules; compiling the bundle cost a cold build about 0.1 s
 // (README, "性能 / Performance").
 //
-// V8 refuses a cache made by another V8, with other flags or for a source of
-// another length, and the chunk is then compiled as usual: a cache can make a
-// start faster, never different. Caches live beside their chunks and are
-// removed with them on every bundling.
+// V8 refuses a cache made by another V8 or with other flags, but takes one
+// made for any source of the same length; so each cache starts with the
+// SHA-1 of the source it was made from (CACHE_ID_BYTES), and a cache of
+// another source is not handed over. A chunk without a usable cache is
+// compiled as usual: a cache can make a start faster, never different.
+// Caches live beside their chunks and are removed with them on every bundling.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+
+/** A cache file: the SHA-1 of its chunk's bytes, then V8's data. */
+export const CACHE_ID_BYTES = 20;
+
+/** The id a cache of `source` (a chunk's bytes) starts with. */
+export const cacheId = (source) => createHash('sha1').update(source).digest();
 
 /** The Node CommonJS wrapper, so that a chunk sees what a module sees. */
 const WRAP_START = '(function (exports, require, module, __filename, __dirname) { ';
@@ -36,10 +45,12 @@ const chunks = new Map();
 export function loadChunk(file) {
   const known = chunks.get(file);
   if (known) return known.module.exports;
-  const source = readFileSync(file, 'utf8');
+  const bytes = readFileSync(file);
+  const source = bytes.toString('utf8');
   let cachedData;
   try {
-    cachedData = readFileSync(`${file}.cache`);
+    const cache = readFileSync(`${file}.cache`);
+    if (cache.length > CACHE_ID_BYTES && cache.subarray(0, CACHE_ID_BYTES).equals(cacheId(bytes))) cachedData = cache.subarray(CACHE_ID_BYTES);
   } catch {
     cachedData = undefined;
   }
@@ -50,12 +61,23 @@ export function loadChunk(file) {
   const nodeRequire = createRequire(file);
   const chunkRequire = (id) => (id.startsWith('./') && id.endsWith('.cjs') ? loadChunk(path.join(dir, id)) : nodeRequire(id));
   chunkRequire.resolve = nodeRequire.resolve;
-  script.runInThisContext()(module.exports, chunkRequire, module, file, dir);
+  try {
+    script.runInThisContext()(module.exports, chunkRequire, module, file, dir);
+  } catch (err) {
+    // As Node's require: a chunk that threw is not kept half made; the next require runs it again.
+    chunks.delete(file);
+    throw err;
+  }
   module.loaded = true;
   return module.exports;
 }
 
-/** The chunks this process loaded, each with its script and whether V8 took its cache. */
+/** The chunks this process loaded, each with its script, whether V8 took its cache, and the cache file's contents for it now. */
 export function loadedChunks() {
-  return [...chunks].map(([file, c]) => ({ file, script: c.script, cacheRejected: c.cacheRejected }));
+  return [...chunks].map(([file, c]) => ({
+    file,
+    script: c.script,
+    cacheRejected: c.cacheRejected,
+    cacheFile: () => Buffer.concat([cacheId(readFileSync(file)), c.script.createCachedData()]),
+  }));
 }

@@ -1,7 +1,8 @@
 // Run by scripts/bundle.mjs in a process of its own: warms the bundled
 // command line on the sample issue (check, then a PDF + DOCX build into a
 // temporary folder) and writes each chunk's V8 code cache beside it,
-// `<chunk>.cache`, which bin/bundleLoader.js hands to V8. The cache then holds
+// `<chunk>.cache` (the SHA-1 of the chunk, then V8's data), which
+// bin/bundleLoader.js hands to V8. The cache then holds
 // the functions those commands ran, compiled, besides the chunks' top level.
 //
 // It must be made under the V8 flags bin/bulletin.js sets for one-shot
@@ -43,4 +44,4 @@ if (existsSync(sample) && existsSync(path.join(root, 'bulletin.config.yaml'))) {
     rmSync(work, { recursive: true, force: true });
   }
 }
-for (const { file, script } of loadedChunks()) writeFileSync(`${file}.cache`, script.createCachedData());
+for (const { file, cacheFile } of loadedChunks()) writeFileSync(`${file}.cache`, cacheFile());

@@ -43,8 +43,9 @@ export async function buildOne(project: Project, ref: string, options: BuildOpti
 function workerScript(): string {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) return path.join(PACKAGE_ROOT, 'dist/cli/buildWorker.js');
-  // The bundle (scripts/bundle.mjs) has the worker as a CommonJS entry beside its chunks.
-  return path.join(path.dirname(here), here.endsWith('.cjs') ? 'buildWorker.cjs' : 'buildWorker.js');
+  // The bundle (scripts/bundle.mjs): its worker chunk is loaded as the main thread's chunks are, by bin/bundleLoader.js.
+  if (here.endsWith('.cjs')) return path.join(PACKAGE_ROOT, 'bin', 'buildWorker.js');
+  return path.join(path.dirname(here), 'buildWorker.js');
 }
 
 /** The worker threads of the builds under way. */
