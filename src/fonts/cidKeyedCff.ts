@@ -9,7 +9,7 @@
 // `inline`, the kept glyphs' programs call no subroutine (charStringInliner.ts)
 // and the table holds none: what a small subset of a font with subroutines
 // needs, instead of all of them.
-import { inlineSubroutines } from './charStringInliner.js';
+import { inlineSubroutines, workBudget } from './charStringInliner.js';
 import { CffError, type CffIndex, find, fixedOperand, intOperand, op2, readDict, readIndex, writeDict, writeIndex, type DictEntry, type Operand } from './cffData.js';
 
 const OP = {
@@ -144,7 +144,8 @@ export function cidKeyedCff(cff: Uint8Array, keep?: readonly number[], { inline 
   });
   /** A kept glyph's program: as it is, or with its subroutines inlined. */
   const localSubrs = inline ? originalFontDicts.map((fd) => privateOf(fd)?.subrs) : [];
-  const programOf = (g: number): Uint8Array => (inline ? inlineSubroutines(charStrings.item(g), gsubrs, localSubrs[originalFdOf(g)]) : charStrings.item(g));
+  const budget = workBudget(nGlyphs);
+  const programOf = (g: number): Uint8Array => (inline ? inlineSubroutines(charStrings.item(g), gsubrs, localSubrs[originalFdOf(g)], budget) : charStrings.item(g));
 
   // Strings: the original ones (their SIDs stay valid), then Registry and Ordering.
   const stringItems = [...strings.items];

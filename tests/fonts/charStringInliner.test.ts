@@ -10,7 +10,7 @@ import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { readIndex, writeIndex } from '../../src/fonts/cffData.js';
-import { inlineSubroutines, NotInlinable } from '../../src/fonts/charStringInliner.js';
+import { inlineSubroutines, NotInlinable, workBudget } from '../../src/fonts/charStringInliner.js';
 import { cidKeyedCff, hasNoSubroutines } from '../../src/fonts/cidKeyedCff.js';
 import { readSfnt, writeSfnt } from '../../src/fonts/sfntDirectory.js';
 import { FONTS, SANS_FALLBACK, SERIF_FALLBACK, TITLE } from './fontFiles.js';
@@ -102,6 +102,18 @@ describe('inlining a charstring', () => {
     refuse([...num(1), RETURN]);
     // A number cut off at the end.
     refuse([247]);
+  });
+
+  it('gives up on a font whose every glyph reads nearly as much code as one glyph may: the cut has a budget for all its glyphs', () => {
+    // Three levels, each calling the next 15 times: 3,616 calls, about 11 KB of code a glyph — under one glyph's bound (64 KiB), far over a real glyph's (1.4 KB at most).
+    const levels = 4;
+    const subrs = Array.from({ length: levels }, (_, k) => (k === levels - 1 ? [RETURN] : [...Array.from({ length: 15 }, () => [...num(k + 1 - 107), CALLGSUBR]).flat(), RETURN]));
+    const glyph = [...num(-107), CALLGSUBR, ENDCHAR];
+    expect(inline(glyph, index(...subrs))).toEqual([ENDCHAR]);
+    const budget = workBudget(300);
+    expect(() => {
+      for (let g = 0; g < 300; g++) inlineSubroutines(Uint8Array.from(glyph), index(...subrs), undefined, budget);
+    }).toThrow(/more charstring code than the glyphs of a font need/);
   });
 
   it('gives up, quickly, on calls that fan out ten levels deep and draw nothing', () => {
