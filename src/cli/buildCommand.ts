@@ -217,13 +217,17 @@ export async function startWatch(project: Project, refs: string[], options: Buil
  * of the watch (exit 0); during a rebuild it stops the rebuild as it stops
  * any build (src/cli/interruption.ts): this process's temporaries removed,
  * the earlier outputs as they were, exit 130 / 143. A second signal while
- * the watchers close changes nothing.
+ * the watchers close ends the process at once, in the same way.
  */
 function untilInterrupted(watching: Watching, outDir: string, r: Reporter): Promise<number> {
   return new Promise((resolve) => {
     let stopping = false;
     const stop = (signal: StopSignal) => {
-      if (stopping) return;
+      // A second signal while the watchers close (a network share that does not answer): end now.
+      if (stopping) {
+        exitInterrupted(outDir, signal);
+        return;
+      }
       stopping = true;
       if (watching.rebuilding()) {
         // At once, as a build is stopped: the rebuild gets no further turn.

@@ -57,34 +57,36 @@ export function progressLine(stream: NodeJS.WriteStream, enabled: boolean, delay
   };
 }
 
-/** East Asian wide and fullwidth characters: two columns of a terminal (UAX #11, the common ranges). */
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{20000}-\u{3fffd}]/u;
-/** Combining marks take no column of their own. */
-const COMBINING = /\p{M}/u;
+/** East Asian wide and fullwidth characters, and emoji: two columns of a terminal (UAX #11, the common ranges). */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f680}-\u{1f6ff}\u{1f900}-\u{1f9ff}\u{1fa70}-\u{1faff}\u{20000}-\u{3fffd}]/u;
+/** Combining marks and variation selectors take no column of their own. */
+const COMBINING = /[\p{M}\ufe00-\ufe0f]/u;
 /** The ellipsis that ends a cut line, and the columns it is given (two: a CJK terminal may draw it wide). */
 const CUT = '…';
 const CUT_COLUMNS = 2;
 
+const columnsOf = (c: string): number => (COMBINING.test(c) ? 0 : WIDE.test(c) ? 2 : 1);
+
 /**
  * `text` as it fits in a terminal `columns` wide, less the last column (a
- * line that fills it wraps on some terminals): cut, with an ellipsis, where
- * it would not. Wide characters take two columns. Unknown width: as it is.
+ * line that fills it wraps on some terminals): cut, with an ellipsis where
+ * there is room for one, where it would not. Wide characters take two
+ * columns. Unknown width: as it is.
  */
 export function fitColumns(text: string, columns: number | undefined): string {
   if (!columns || columns < 1) return text;
   const room = columns - 1;
   const chars = [...text];
-  const width = (c: string) => (COMBINING.test(c) ? 0 : WIDE.test(c) ? 2 : 1);
-  let used = 0;
-  for (let i = 0; i < chars.length; i++) {
-    used += width(chars[i]!);
-    if (used > room) {
-      // Cut so that the ellipsis fits too.
-      let keep = i;
-      let w = used - width(chars[i]!);
-      while (keep > 0 && w + CUT_COLUMNS > room) w -= width(chars[--keep]!);
-      return w + CUT_COLUMNS <= room ? chars.slice(0, keep).join('') + CUT : chars.slice(0, keep).join('');
-    }
-  }
-  return text;
+  /** How many characters fit in `width` columns. */
+  const fitting = (width: number): number => {
+    let used = 0;
+    let n = 0;
+    while (n < chars.length && used + columnsOf(chars[n]!) <= width) used += columnsOf(chars[n++]!);
+    // Marks after the last character that fits go with it.
+    while (n < chars.length && columnsOf(chars[n]!) === 0) n++;
+    return n;
+  };
+  if (fitting(room) === chars.length) return text;
+  if (room < CUT_COLUMNS + 1) return chars.slice(0, fitting(room)).join('');
+  return chars.slice(0, fitting(room - CUT_COLUMNS)).join('') + CUT;
 }

@@ -73,6 +73,8 @@ export function watchAndRebuild(
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running = false;
+  /** Inside `rebuild` itself (not the looks and stamps around it): what an interrupt stops. */
+  let building = false;
   let pending = false;
   let closed = false;
   const trigger = (): void => {
@@ -128,7 +130,12 @@ export function watchAndRebuild(
       // watcher reports only the first. So what changed is looked at before
       // and after the rebuild, and anything that moved on is built again.
       const before = await stampsOf(paths);
-      await rebuild(paths, gone);
+      building = true;
+      try {
+        await rebuild(paths, gone);
+      } finally {
+        building = false;
+      }
       const after = await stampsOf(paths);
       for (const p of paths) if (before.get(p) !== after.get(p)) changed.add(p);
       if (changed.size > 0) pending = true;
@@ -147,7 +154,7 @@ export function watchAndRebuild(
   const ready = Promise.all([new Promise<void>((resolve) => others.once('ready', () => resolve())), ...folders.map((f) => f.start())]).then(() => {});
   return {
     ready,
-    rebuilding: () => running,
+    rebuilding: () => building,
     close: async () => {
       closed = true;
       clearInterval(poll);

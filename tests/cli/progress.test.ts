@@ -75,6 +75,11 @@ describe('the progress line on a narrow terminal', () => {
     expect(fitColumns(LONG, 200)).toBe(LONG);
     expect(fitColumns(LONG, undefined)).toBe(LONG);
     expect(fitColumns('e\u0301'.repeat(30), 12)).toBe('e\u0301'.repeat(9) + '…');
+    // Too narrow for an ellipsis: what fits, without one.
+    expect(fitColumns('ab', 2)).toBe('a');
+    expect(fitColumns('简报', 3)).toBe('简');
+    // Emoji are wide too.
+    expect(fitColumns('🚀'.repeat(10), 11)).toBe('🚀'.repeat(4) + '…');
   });
 
   it('draws the cut line on the stream, as wide as the stream says it is', () => {
