@@ -10,15 +10,15 @@
 // `return` are taken out. The hint count is followed only to know how many
 // mask bytes follow a hintmask or cntrmask. A charstring that computes a
 // subroutine number (arithmetic, storage), nests deeper than the format
-// allows, or is malformed is not inlined: the caller cuts the font another
-// way.
+// allows, reads more code than MAX_WORK (or the cut's workBudget), or is
+// malformed is not inlined: the caller cuts the font another way.
 import type { CffIndex } from './cffData.js';
 
 /** A charstring this module does not inline (the font is cut by hb-subset instead). */
 export class NotInlinable extends Error {}
 
 /** The subroutine-number bias of an INDEX of `count` subroutines (Type 2, §4.7). */
-export const subroutineBias = (count: number): number => (count < 1240 ? 107 : count < 33900 ? 1131 : 32768);
+const subroutineBias = (count: number): number => (count < 1240 ? 107 : count < 33900 ? 1131 : 32768);
 
 /** The deepest subroutine nesting Type 2 allows (Appendix B: 10). */
 const MAX_DEPTH = 10;

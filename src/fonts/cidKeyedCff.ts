@@ -114,11 +114,10 @@ export function cidKeyedCff(cff: Uint8Array, keep?: readonly number[], { inline 
     originalFdOf = fdLookup(fdSelect);
     if (keep) {
       // The Font DICTs the kept glyphs select, in their order, and an FDSelect over the new glyph ids.
-      const fdOf = originalFdOf;
-      const used = [...new Set(keep.map(fdOf))].sort((a, b) => a - b);
+      const used = [...new Set(keep.map(originalFdOf))].sort((a, b) => a - b);
       const renumber = new Map(used.map((fd, i) => [fd, i]));
       fontDicts = used.map((fd) => fontDicts[fd]!);
-      fdSelect = fdSelectFormat3(keep.map((g) => renumber.get(fdOf(g))!));
+      fdSelect = fdSelectFormat3(keep.map((g) => renumber.get(originalFdOf(g))!));
     }
   } else {
     // One Font DICT holding the Private DICT; every glyph selects it.
